@@ -1,0 +1,2 @@
+/** Numerical kernels that know nothing of neurons: the canonical LayerNorm and softmax, row updates. */
+package org.spikezip.kernel;

@@ -1,0 +1,214 @@
+package org.spikezip.model;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.spikezip.error.InvalidInputException;
+
+/**
+ * A Vision Transformer in timm's layout (cls token, learned position embedding, pre-LN blocks,
+ * head on the cls token), with the JSON keys of the original release's config
+ * ({@code img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, num_classes,
+ * qkv_bias, ln_eps, act_layer, global_pool}).
+ *
+ * @param imgSize input height and width in pixels
+ * @param patchSize patch height and width; must divide {@code imgSize}
+ * @param inChans input channels
+ * @param embedDim token width; must be divisible by {@code numHeads}
+ * @param depth number of blocks
+ * @param numHeads attention heads
+ * @param mlpRatio MLP hidden width over {@code embedDim}
+ * @param numClasses head outputs
+ * @param qkvBias whether the qkv projection has a bias
+ * @param lnEps every LayerNorm's epsilon (timm ViTs use 1e-6)
+ * @param activation the MLP activation
+ * @param globalPool whether the head reads the mean of the patch tokens instead of the cls token
+ */
+public record VitConfig(
+    int imgSize,
+    int patchSize,
+    int inChans,
+    int embedDim,
+    int depth,
+    int numHeads,
+    double mlpRatio,
+    int numClasses,
+    boolean qkvBias,
+    double lnEps,
+    Activation activation,
+    boolean globalPool) {
+
+  public VitConfig {
+    positive("img_size", imgSize);
+    positive("patch_size", patchSize);
+    positive("in_chans", inChans);
+    positive("embed_dim", embedDim);
+    positive("depth", depth);
+    positive("num_heads", numHeads);
+    positive("num_classes", numClasses);
+    if (imgSize % patchSize != 0) {
+      throw new IllegalArgumentException(
+          "patch_size must divide img_size, got img_size " + imgSize + " and patch_size " + patchSize);
+    }
+    if (embedDim % numHeads != 0) {
+      throw new IllegalArgumentException(
+          "num_heads must divide embed_dim, got embed_dim " + embedDim + " and num_heads " + numHeads);
+    }
+    if (!(mlpRatio > 0) || Double.isInfinite(mlpRatio) || Math.rint(embedDim * mlpRatio) != embedDim * mlpRatio) {
+      throw new IllegalArgumentException(
+          "mlp_ratio times embed_dim must be a positive whole number, got " + mlpRatio + " x " + embedDim);
+    }
+    if (!(lnEps > 0) || Double.isInfinite(lnEps)) {
+      throw new IllegalArgumentException("ln_eps must be positive and finite, got " + lnEps);
+    }
+    if (activation == null) {
+      throw new IllegalArgumentException("act_layer must be given");
+    }
+  }
+
+  private static void positive(String key, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(key + " must be positive, got " + value);
+    }
+  }
+
+  /** Patches per side. */
+  public int gridSize() {
+    return imgSize / patchSize;
+  }
+
+  public int numPatches() {
+    return gridSize() * gridSize();
+  }
+
+  /** Tokens including the cls token. */
+  public int numTokens() {
+    return numPatches() + 1;
+  }
+
+  public int headDim() {
+    return embedDim / numHeads;
+  }
+
+  public int mlpHidden() {
+    return (int) Math.rint(embedDim * mlpRatio);
+  }
+
+  /** Values in one flattened patch: channels x patch x patch. */
+  public int patchVolume() {
+    return inChans * patchSize * patchSize;
+  }
+
+  /** Parameters of the float model (timm's count). */
+  public long parameterCount() {
+    long d = embedDim;
+    long h = mlpHidden();
+    long perBlock = 2 * 2 * d // two LayerNorms
+        + d * 3 * d + (qkvBias ? 3 * d : 0)
+        + d * d + d
+        + d * h + h + h * d + d;
+    return (long) patchVolume() * d + d // patch embedding
+        + d + (long) numTokens() * d // cls, pos
+        + depth * perBlock
+        + 2 * d // final norm
+        + d * numClasses + numClasses;
+  }
+
+  /** The config as the original release's JSON object. */
+  public String toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("img_size", imgSize);
+    m.put("patch_size", patchSize);
+    m.put("in_chans", inChans);
+    m.put("embed_dim", embedDim);
+    m.put("depth", depth);
+    m.put("num_heads", numHeads);
+    m.put("mlp_ratio", mlpRatio);
+    m.put("num_classes", numClasses);
+    m.put("qkv_bias", qkvBias);
+    m.put("ln_eps", lnEps);
+    m.put("act_layer", activation.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("global_pool", globalPool);
+    return new Gson().toJson(m);
+  }
+
+  /**
+   * Reads a config from JSON: either the object itself or an object with a {@code config} member
+   * (as in the golden vectors' sidecar files). Missing keys take timm's defaults except the sizes.
+   */
+  public static VitConfig fromJson(String json, String source) throws InvalidInputException {
+    JsonObject o;
+    try {
+      JsonElement root = JsonParser.parseString(json);
+      if (!root.isJsonObject()) {
+        throw new InvalidInputException(source + ": expected a JSON object with ViT config keys");
+      }
+      o = root.getAsJsonObject();
+      if (o.has("config") && o.get("config").isJsonObject()) {
+        o = o.getAsJsonObject("config");
+      }
+    } catch (JsonParseException e) {
+      throw new InvalidInputException(source + ": not valid JSON (" + e.getMessage() + ")");
+    }
+    try {
+      return new VitConfig(
+          intKey(o, "img_size", source, null),
+          intKey(o, "patch_size", source, null),
+          intKey(o, "in_chans", source, 3),
+          intKey(o, "embed_dim", source, null),
+          intKey(o, "depth", source, null),
+          intKey(o, "num_heads", source, null),
+          o.has("mlp_ratio") ? number(o, "mlp_ratio", source) : 4.0,
+          intKey(o, "num_classes", source, 1000),
+          !o.has("qkv_bias") || bool(o, "qkv_bias", source),
+          o.has("ln_eps") ? number(o, "ln_eps", source) : 1e-6,
+          o.has("act_layer") ? Activation.parse(o.get("act_layer").getAsString()) : Activation.RELU,
+          o.has("global_pool") && globalPool(o.get("global_pool")));
+    } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+      throw new InvalidInputException(source + ": " + e.getMessage());
+    }
+  }
+
+  private static boolean globalPool(JsonElement e) {
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isBoolean()) {
+      return e.getAsBoolean();
+    }
+    String s = e.getAsString();
+    return !(s.isEmpty() || s.equals("token"));
+  }
+
+  private static int intKey(JsonObject o, String key, String source, Integer fallback)
+      throws InvalidInputException {
+    if (!o.has(key)) {
+      if (fallback == null) {
+        throw new InvalidInputException(source + ": missing config key '" + key + "'");
+      }
+      return fallback;
+    }
+    double v = number(o, key, source);
+    if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+      throw new InvalidInputException(source + ": config key '" + key + "' must be a whole number, got " + v);
+    }
+    return (int) v;
+  }
+
+  private static double number(JsonObject o, String key, String source) throws InvalidInputException {
+    JsonElement e = o.get(key);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw new InvalidInputException(source + ": config key '" + key + "' must be a number, got " + e);
+    }
+    return e.getAsDouble();
+  }
+
+  private static boolean bool(JsonObject o, String key, String source) throws InvalidInputException {
+    JsonElement e = o.get(key);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+      throw new InvalidInputException(source + ": config key '" + key + "' must be true or false, got " + e);
+    }
+    return e.getAsBoolean();
+  }
+}

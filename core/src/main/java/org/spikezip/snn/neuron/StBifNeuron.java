@@ -1,0 +1,69 @@
+package org.spikezip.snn.neuron;
+
+import org.spikezip.convert.NeuronParams;
+import org.spikezip.snn.RowSet;
+import org.spikezip.snn.SpikeBuffer;
+import org.spikezip.snn.ValueBuffer;
+
+/**
+ * The ST-BIF+ neuron of SpikeZIP-TF (SPEC §4), threshold {@code theta}, tracer bounds [min, max].
+ *
+ * <pre>
+ * v_t = v_{t-1} + x_t / theta          (v_0 = 1/2, in units of theta)
+ * if v_t >= 1 and S < max:  spike +1, S += 1, v_t -= 1
+ * elif v_t < 0 and S > min: spike -1, S -= 1, v_t += 1
+ * </pre>
+ *
+ * Unrolled, {@code v_t = X_t/theta + 1/2 - S_{t-1}} where {@code X_t = x_1 + ... + x_t} is the
+ * integrated input, so the rule reads: spike +1 iff {@code floor(X_t/theta + 1/2) > S} (and
+ * {@code S < max}), spike -1 iff {@code floor(X_t/theta + 1/2) < S} (and {@code S > min}). Each step
+ * moves S one unit toward {@code clamp(floor(X/theta + 1/2), min, max)}, the QANN's code: at
+ * quiescence S equals the code.
+ *
+ * <p>We evaluate the rule from X, the running value the input operator holds, instead of summing
+ * per-step inputs into v: the two are equal in exact arithmetic, and from X the float expression is
+ * the very one the quantizer evaluates, so the final S is the QANN's code bit for bit (SPEC §5).
+ */
+public final class StBifNeuron {
+  private StBifNeuron() {}
+
+  /**
+   * One time step of a layer: neurons whose input row changed join the pending list, then every
+   * pending neuron fires at most one spike toward its target.
+   *
+   * @param p threshold and bounds
+   * @param input the integrated input X, {@code [rows, cols]} like {@code out}
+   * @param out the layer's tracer, pending list and this step's spikes
+   */
+  public static void step(NeuronParams p, ValueBuffer input, SpikeBuffer out) {
+    out.beginStep();
+    int cols = out.cols();
+    RowSet changed = input.changed();
+    for (int k = 0; k < changed.size(); k++) {
+      int base = changed.get(k) * cols;
+      for (int c = 0; c < cols; c++) {
+        out.markPending(base + c);
+      }
+    }
+    double[] x = input.values();
+    int[] s = out.counts();
+    double theta = p.threshold();
+    int n = out.pendingCount();
+    out.beginPendingPass();
+    for (int k = 0; k < n; k++) {
+      int i = out.pending(k);
+      double target = Math.floor(x[i] / theta + 0.5);
+      int si = s[i];
+      if (target > si && si < p.max()) {
+        out.spike(i, +1);
+        si++;
+      } else if (target < si && si > p.min()) {
+        out.spike(i, -1);
+        si--;
+      }
+      out.settle(k, (target > si && si < p.max()) || (target < si && si > p.min()));
+    }
+    out.endPendingPass();
+    out.endStep();
+  }
+}

@@ -1,0 +1,36 @@
+package org.spikezip.snn.op;
+
+import org.spikezip.kernel.ScalarKernels;
+import org.spikezip.snn.RowSet;
+import org.spikezip.snn.ValueBuffer;
+
+/**
+ * Spike-Softmax: keeps the running scores {@code X_t} and emits
+ * {@code softmax(X_t) - softmax(X_{t-1})} ({@code softmax(X_0) = 0}); identity: the outputs of steps
+ * 1..t sum to {@code softmax(X_t)}, which the buffer holds. Scores arrive as integer sums and are
+ * scaled here exactly as the QANN scales them. Only changed rows are recomputed.
+ */
+public final class SpikeSoftmax {
+  private SpikeSoftmax() {}
+
+  /**
+   * @param scores integer score sums {@code [rows, n]}
+   * @param scale the factor turning integer sums into scores
+   * @param scratch a row of {@code n} doubles
+   */
+  public static void step(ValueBuffer scores, double scale, ValueBuffer out, double[] scratch) {
+    RowSet changed = out.changed();
+    changed.clear();
+    RowSet in = scores.changed();
+    int n = scores.cols();
+    double[] s = scores.values();
+    for (int k = 0; k < in.size(); k++) {
+      int r = in.get(k);
+      changed.add(r);
+      for (int j = 0; j < n; j++) {
+        scratch[j] = s[r * n + j] * scale;
+      }
+      ScalarKernels.softmax(scratch, 0, n, out.values(), r * n);
+    }
+  }
+}
