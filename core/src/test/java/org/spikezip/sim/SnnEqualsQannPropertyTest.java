@@ -17,7 +17,7 @@ import org.spikezip.quant.QuantizedVit;
 import org.spikezip.quant.QuantizerSteps;
 import org.spikezip.quant.StepCalibrator;
 import org.spikezip.quant.WeightPrecision;
-import org.spikezip.testing.RandomVits;
+import org.spikezip.model.RandomVits;
 
 /** SPEC §5: once quiet, the SNN's tracers equal the QANN's codes everywhere and the logits are the same. */
 class SnnEqualsQannPropertyTest {

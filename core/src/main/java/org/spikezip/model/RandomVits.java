@@ -1,16 +1,16 @@
-package org.spikezip.testing;
+package org.spikezip.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.spikezip.model.Activation;
-import org.spikezip.model.LayerNormWeights;
-import org.spikezip.model.LinearWeights;
-import org.spikezip.model.VitBlockWeights;
-import org.spikezip.model.VitConfig;
-import org.spikezip.model.VitWeights;
 
-/** Random float ViTs and images for tests, reproducible from a seed. */
+
+
+
+
+
+
+/** Random float ViTs and images (benchmarks, tests, demos of the machinery), reproducible from a seed. */
 public final class RandomVits {
   private RandomVits() {}
 
