@@ -21,10 +21,11 @@ import org.spikezip.tensor.DType;
  * Parses the JSON text of a safetensors header, strictly (RFC 8259, no comments or trailing
  * values), into its tensor entries in header order and its {@code __metadata__} strings.
  *
- * <p>Each entry must be an object with exactly the keys {@code dtype} (a supported dtype name),
- * {@code shape} (an array of non-negative integers) and {@code data_offsets} (two non-negative
- * integers); names and keys may not repeat. Offsets and sizes are checked later by
- * {@link SafetensorsHeader}.
+ * <p>Each entry must be an object with the keys {@code dtype} (a supported dtype name), {@code
+ * shape} (an array of non-negative integers) and {@code data_offsets} (two non-negative integers);
+ * other keys are skipped, as the reference implementation does. Names and keys may not repeat.
+ * {@code __metadata__} is an object of strings, or null for none. Offsets and sizes are checked
+ * later by {@link SafetensorsHeader}.
  */
 final class HeaderJson {
   /** One tensor's header entry as written, before its offsets are checked. */
@@ -47,9 +48,12 @@ final class HeaderJson {
     try {
       parse();
     } catch (IOException e) {
+      // Gson's messages end in a second line (a link) and may suggest its lenient mode.
       String message = String.valueOf(e.getMessage());
       int lineEnd = message.indexOf('\n');
-      throw fail("header is not valid JSON: " + (lineEnd < 0 ? message : message.substring(0, lineEnd)));
+      String firstLine = (lineEnd < 0 ? message : message.substring(0, lineEnd))
+          .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "syntax error");
+      throw fail("header is not valid JSON: " + firstLine);
     }
   }
 
@@ -88,6 +92,10 @@ final class HeaderJson {
   }
 
   private void readMetadata() throws IOException, MalformedWeightsException {
+    if (reader.peek() == JsonToken.NULL) {
+      reader.nextNull(); // the reference implementation reads null as no metadata
+      return;
+    }
     expect(JsonToken.BEGIN_OBJECT, SafetensorsHeader.METADATA_KEY + " (an object of strings)");
     reader.beginObject();
     while (reader.hasNext()) {
@@ -123,8 +131,11 @@ final class HeaderJson {
           repeated = offsets != null;
           offsets = readIntegers(what + " data_offsets");
         }
-        default -> throw fail(what + " has unknown key " + SafetensorsHeader.quote(key)
-            + "; expected only dtype, shape and data_offsets");
+        default -> {
+          // Ignored, as the reference implementation does: room for future fields.
+          repeated = false;
+          reader.skipValue();
+        }
       }
       if (repeated) {
         throw fail(what + " has key " + key + " twice");

@@ -20,12 +20,12 @@ import org.spikezip.error.MalformedWeightsException;
  * then {@code N} bytes of UTF-8 JSON {@code {"__metadata__": {str: str}, name: {"dtype": "F32",
  * "shape": [..], "data_offsets": [begin, end]}, ...}}, offsets counted from byte {@code 8 + N}.
  *
- * <p>It accepts only what the reference implementation writes: strict JSON, no duplicate or
- * unknown keys, supported dtypes, non-negative integer dims, and byte ranges that match the
- * shapes and tile the data area exactly (no overlaps, no holes, no trailing bytes). Every failure
- * is a one-line {@link MalformedWeightsException} naming the file, the tensor and what was
- * expected versus found. Nothing is allocated from a declared size before it is checked against
- * the real file size.
+ * <p>Like the reference implementation it requires strict JSON, supported dtypes, non-negative
+ * integer dims, and byte ranges that match the shapes and tile the data area exactly (no overlaps,
+ * no holes, no trailing bytes); unlike it, it also refuses repeated names and keys, which the
+ * reference resolves silently (last one wins). Every failure is a one-line {@link
+ * MalformedWeightsException} naming the file, the tensor and what was expected versus found.
+ * Nothing is allocated from a declared size before it is checked against the real file size.
  */
 final class SafetensorsHeader {
   /** The largest header the reference implementation accepts. */

@@ -63,7 +63,6 @@ public final class SafetensorsWriter {
     byte[] header = header(tensors, metadata);
     Path target = path.toAbsolutePath();
     Path temporary = createTemporary(target);
-    boolean done = false;
     try {
       try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
@@ -76,11 +75,13 @@ public final class SafetensorsWriter {
         out.force(true);
       }
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      done = true;
-    } finally {
-      if (!done) {
+    } catch (IOException | RuntimeException | Error e) {
+      try {
         Files.deleteIfExists(temporary);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
       }
+      throw e;
     }
   }
 
