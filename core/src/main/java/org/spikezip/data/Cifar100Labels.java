@@ -23,7 +23,7 @@ public enum Cifar100Labels {
   }
 
   /** Position of this label within a record's two label bytes. */
-  public int byteOffset() {
+  int byteOffset() {
     return byteOffset;
   }
 
