@@ -1,60 +1,28 @@
 package org.spikezip.kernel;
 
-/**
- * The canonical scalar kernels shared by the QANN reference and the spiking operators.
- *
- * <p>Exactness (SPEC §5) rests on one rule: every non-linear function is evaluated by exactly one
- * piece of code, in one fixed order, with {@link StrictMath} (whose results, unlike {@link Math}'s
- * intrinsics, do not depend on the JIT). The QANN applies it to its final values and the SNN to its
- * running sums; once the SNN is quiet the arguments are the same bits, so the results are too.
- */
-public final class ScalarKernels {
+/** The reference {@link ExactKernels}: plain loops, which the JIT may or may not vectorise. */
+public final class ScalarKernels implements ExactKernels {
+  /** The one instance. */
+  public static final ScalarKernels INSTANCE = new ScalarKernels();
+
   private ScalarKernels() {}
 
-  /** {@code y[yOff + i] += a * x[xOff + i]} for {@code i < n}. */
-  public static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
+  @Override
+  public void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
       y[yOff + i] += a * x[xOff + i];
     }
   }
 
-  /**
-   * LayerNorm of one row: {@code y = (x - mean) / sqrt(var + eps) * gamma + beta} with the biased
-   * variance, as PyTorch computes it.
-   */
-  public static void layerNorm(
-      double[] x, int xOff, double[] gamma, double[] beta, double eps, double[] y, int yOff) {
-    int n = gamma.length;
-    double sum = 0;
+  @Override
+  public void addInts(int sign, int[] x, int xOff, double[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
-      sum += x[xOff + i];
-    }
-    double mean = sum / n;
-    double sq = 0;
-    for (int i = 0; i < n; i++) {
-      double c = x[xOff + i] - mean;
-      sq += c * c;
-    }
-    double rstd = 1.0 / StrictMath.sqrt(sq / n + eps);
-    for (int i = 0; i < n; i++) {
-      y[yOff + i] = (x[xOff + i] - mean) * rstd * gamma[i] + beta[i];
+      y[yOff + i] += sign * x[xOff + i];
     }
   }
 
-  /** Softmax of one row of {@code n} values: {@code exp(x - max) / sum(exp(x - max))}. */
-  public static void softmax(double[] x, int xOff, int n, double[] y, int yOff) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      max = Math.max(max, x[xOff + i]);
-    }
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      double e = StrictMath.exp(x[xOff + i] - max);
-      y[yOff + i] = e;
-      sum += e;
-    }
-    for (int i = 0; i < n; i++) {
-      y[yOff + i] /= sum;
-    }
+  @Override
+  public String name() {
+    return "scalar";
   }
 }

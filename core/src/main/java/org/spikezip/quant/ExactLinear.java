@@ -1,6 +1,7 @@
 package org.spikezip.quant;
 
-import org.spikezip.kernel.ScalarKernels;
+import org.spikezip.kernel.ExactKernels;
+import org.spikezip.kernel.Kernels;
 import org.spikezip.kernel.SparseColumns;
 import org.spikezip.model.LinearWeights;
 
@@ -22,6 +23,7 @@ public final class ExactLinear {
   private static final int TILE = 256;
   /** Mantissa headroom: sums stay below 2^51 + in * maxCode / 2, well inside 2^53. */
   private static final int GRID_BITS = 50;
+  private static final ExactKernels KERNELS = Kernels.exact();
 
   private final int out;
   private final int in;
@@ -182,7 +184,7 @@ public final class ExactLinear {
         for (int k = x.columnStart(c); k < end; k++) {
           int row = x.row(k);
           if (row < rowLimit) {
-            ScalarKernels.axpy(x.mult(k), mantissaT, wOff, acc, row * out + o0, n);
+            KERNELS.axpy(x.mult(k), mantissaT, wOff, acc, row * out + o0, n);
           }
         }
       }

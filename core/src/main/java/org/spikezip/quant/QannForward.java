@@ -2,7 +2,7 @@ package org.spikezip.quant;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.spikezip.kernel.ScalarKernels;
+import org.spikezip.kernel.CanonicalFunctions;
 import org.spikezip.kernel.SparseColumns;
 import org.spikezip.model.LayerNormWeights;
 
@@ -87,7 +87,7 @@ public final class QannForward {
           }
           scores[j] = dot * blk.scoreScale();
         }
-        ScalarKernels.softmax(scores, 0, n, probs, 0);
+        CanonicalFunctions.softmax(scores, 0, n, probs, 0);
         for (int j = 0; j < n; j++) {
           attn[(hh * n + i) * n + j] = attnQ.code(probs[j]);
         }
@@ -131,7 +131,7 @@ public final class QannForward {
     int w = ln.width();
     double[] y = new double[rows * w];
     for (int r = 0; r < rows; r++) {
-      ScalarKernels.layerNorm(x, r * w, ln.gamma(), ln.beta(), ln.eps(), y, r * w);
+      CanonicalFunctions.layerNorm(x, r * w, ln.gamma(), ln.beta(), ln.eps(), y, r * w);
     }
     return y;
   }

@@ -3,7 +3,7 @@ package org.spikezip.quant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spikezip.kernel.ScalarKernels;
+import org.spikezip.kernel.CanonicalFunctions;
 import org.spikezip.model.LayerNormWeights;
 import org.spikezip.model.LinearWeights;
 import org.spikezip.model.VitBlockWeights;
@@ -90,7 +90,7 @@ public final class StepCalibrator {
             }
             row[j] = s;
           }
-          ScalarKernels.softmax(row, 0, n, attn[b], (hh * n + i) * n);
+          CanonicalFunctions.softmax(row, 0, n, attn[b], (hh * n + i) * n);
         }
       }
     }
@@ -154,7 +154,7 @@ public final class StepCalibrator {
     double[][] y = new double[x.length][x[0].length];
     for (int b = 0; b < x.length; b++) {
       for (int r = 0; r < x[b].length / wd; r++) {
-        ScalarKernels.layerNorm(x[b], r * wd, ln.gamma(), ln.beta(), ln.eps(), y[b], r * wd);
+        CanonicalFunctions.layerNorm(x[b], r * wd, ln.gamma(), ln.beta(), ln.eps(), y[b], r * wd);
       }
     }
     return y;

@@ -2,6 +2,7 @@ package org.spikezip.sim;
 
 import java.util.List;
 import org.spikezip.model.VitConfig;
+import org.spikezip.snn.AttentionState;
 import org.spikezip.snn.SpikeBuffer;
 import org.spikezip.snn.ValueBuffer;
 
@@ -18,10 +19,10 @@ final class BlockState {
   final SpikeBuffer qSpikes;
   final SpikeBuffer kSpikes;
   final SpikeBuffer vSpikes;
+  final AttentionState attention;
   final ValueBuffer scores;
   final ValueBuffer probs;
   final SpikeBuffer attnSpikes;
-  final double[] attnValueAcc;
   final ValueBuffer attnValue;
   final SpikeBuffer attnValueSpikes;
   final double[] projAcc;
@@ -54,10 +55,10 @@ final class BlockState {
     qSpikes = new SpikeBuffer(n, d);
     kSpikes = new SpikeBuffer(n, d);
     vSpikes = new SpikeBuffer(n, d);
+    attention = new AttentionState(n, d, c.numHeads());
     scores = new ValueBuffer(hn, n);
     probs = new ValueBuffer(hn, n);
     attnSpikes = new SpikeBuffer(hn, n);
-    attnValueAcc = new double[n * d];
     attnValue = new ValueBuffer(n, d);
     attnValueSpikes = new SpikeBuffer(n, d);
     projAcc = new double[n * d];
@@ -86,6 +87,6 @@ final class BlockState {
   }
 
   List<double[]> accumulators() {
-    return List.of(qAcc, kAcc, vAcc, attnValueAcc, projAcc, fc1Acc, fc2Acc);
+    return List.of(qAcc, kAcc, vAcc, projAcc, fc1Acc, fc2Acc);
   }
 }

@@ -80,6 +80,7 @@ public final class SimState {
       for (double[] a : b.accumulators()) {
         Arrays.fill(a, 0);
       }
+      b.attention.reset();
     }
   }
 }

@@ -111,8 +111,7 @@ final class VitRunner {
     changed.addAll();
   }
 
-  private ValueBuffer block(SpikingBlock p, BlockState s, ValueBuffer x, boolean first, double[] scratch) {
-    int headDim = net.config().headDim();
+  private static ValueBuffer block(SpikingBlock p, BlockState s, ValueBuffer x, boolean first, double[] scratch) {
     SpikeLayerNorm.step(p.norm1(), x, s.norm1);
     StBifNeuron.step(p.norm1Neurons(), s.norm1, s.norm1Spikes);
     SpikeLinear.step(p.q(), s.norm1Spikes, s.qAcc, s.q, Integer.MAX_VALUE, first);
@@ -121,11 +120,10 @@ final class VitRunner {
     StBifNeuron.step(p.qNeurons(), s.q, s.qSpikes);
     StBifNeuron.step(p.kNeurons(), s.k, s.kSpikes);
     StBifNeuron.step(p.vNeurons(), s.v, s.vSpikes);
-    SpikeAttention.scores(s.qSpikes, s.kSpikes, headDim, s.scores, first);
+    SpikeAttention.scores(s.qSpikes, s.kSpikes, s.attention, s.scores, first);
     SpikeSoftmax.step(s.scores, p.scoreScale(), s.probs, scratch);
     StBifNeuron.step(p.attnNeurons(), s.probs, s.attnSpikes);
-    SpikeAttention.values(s.attnSpikes, s.vSpikes, headDim, p.attentionValueScale(), s.attnValueAcc,
-        s.attnValue, first);
+    SpikeAttention.values(s.attnSpikes, s.vSpikes, s.attention, p.attentionValueScale(), s.attnValue, first);
     StBifNeuron.step(p.attnValueNeurons(), s.attnValue, s.attnValueSpikes);
     SpikeLinear.step(p.proj(), s.attnValueSpikes, s.projAcc, s.proj, Integer.MAX_VALUE, first);
     StBifNeuron.step(p.projNeurons(), s.proj, s.projSpikes);

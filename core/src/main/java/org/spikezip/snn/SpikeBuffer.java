@@ -7,27 +7,28 @@ import org.spikezip.kernel.SparseColumns;
  * The state and output of one layer of ST-BIF+ neurons, {@code [rows, cols]}.
  *
  * <p>State: the spike tracer {@code S} ({@link #counts()}: net spikes so far, always within the
- * neuron bounds) and the list of neurons that have not yet reached their target. Output of the
- * current step: the spike events (index and sign), the same events grouped by column for the dense
- * layers downstream, and the rows that spiked. Totals per neuron of positive plus negative spikes
- * feed the spike and energy reports.
+ * neuron bounds) and the list of neurons that had not reached their target after the last step
+ * (they keep firing without new input). Output of the current step: the spike events (index and
+ * sign), the same events grouped by column for the dense layers downstream, and the rows that
+ * spiked. Totals per neuron of positive plus negative spikes feed the spike and energy reports.
  */
 public final class SpikeBuffer {
   private final int rows;
   private final int cols;
   private final int[] count;
   private final int[] spikesAbs;
-  private final boolean[] pendingFlag;
   private int[] pending;
   private int pendingCount;
-  private int pendingWrite;
+  private int[] nextPending;
+  private int nextPendingCount;
   private int[] eventIndex;
+  private int[] eventRow;
   private int[] eventSign;
   private int eventCount;
   private int positiveInStep;
   private final SparseColumns grouped;
+  private boolean groupedValid;
   private final RowSet spikedRows;
-  private final int[] delta;
 
   public SpikeBuffer(int rows, int cols) {
     this.rows = rows;
@@ -35,13 +36,14 @@ public final class SpikeBuffer {
     int n = rows * cols;
     this.count = new int[n];
     this.spikesAbs = new int[n];
-    this.pendingFlag = new boolean[n];
-    this.pending = new int[Math.min(n, 1024)];
-    this.eventIndex = new int[Math.min(n, 1024)];
-    this.eventSign = new int[Math.min(n, 1024)];
+    int initial = Math.min(n, 1024);
+    this.pending = new int[initial];
+    this.nextPending = new int[initial];
+    this.eventIndex = new int[initial];
+    this.eventRow = new int[initial];
+    this.eventSign = new int[initial];
     this.grouped = new SparseColumns(cols);
     this.spikedRows = new RowSet(rows);
-    this.delta = new int[n];
   }
 
   public int rows() {
@@ -71,26 +73,22 @@ public final class SpikeBuffer {
     beginStep();
     Arrays.fill(count, 0);
     Arrays.fill(spikesAbs, 0);
-    for (int k = 0; k < pendingCount; k++) {
-      pendingFlag[pending[k]] = false;
-    }
     pendingCount = 0;
-    grouped.clear();
+    nextPendingCount = 0;
   }
 
-  // ---- pending neurons (state) ----
+  // ---- one step ----
 
-  /** Marks neuron {@code i} for evaluation in this and later steps until it reaches its target. */
-  public void markPending(int i) {
-    if (!pendingFlag[i]) {
-      pendingFlag[i] = true;
-      if (pendingCount == pending.length) {
-        pending = Arrays.copyOf(pending, Math.min(count.length, pending.length * 2));
-      }
-      pending[pendingCount++] = i;
-    }
+  /** Starts a step: forgets the previous step's events; the pending list of the last step stays readable. */
+  public void beginStep() {
+    eventCount = 0;
+    positiveInStep = 0;
+    groupedValid = false;
+    spikedRows.clear();
+    nextPendingCount = 0;
   }
 
+  /** Neurons still short of their target after the previous step. */
   public int pendingCount() {
     return pendingCount;
   }
@@ -99,65 +97,41 @@ public final class SpikeBuffer {
     return pending[k];
   }
 
-  /** Starts a pass over the pending neurons; each must then be {@linkplain #settle settled} in order. */
-  public void beginPendingPass() {
-    pendingWrite = 0;
-  }
-
-  /** Pending neuron {@code k} of this pass stays pending ({@code stillPending}) or leaves the list. */
-  public void settle(int k, boolean stillPending) {
-    int i = pending[k];
-    if (stillPending) {
-      pending[pendingWrite++] = i;
-    } else {
-      pendingFlag[i] = false;
+  /** Neuron {@code i} will still be short of its target after this step. */
+  public void keepPending(int i) {
+    if (nextPendingCount == nextPending.length) {
+      nextPending = Arrays.copyOf(nextPending, Math.min(count.length, nextPending.length * 2));
     }
+    nextPending[nextPendingCount++] = i;
   }
 
-  /** Ends the pass started by {@link #beginPendingPass()}. */
-  public void endPendingPass() {
-    pendingCount = pendingWrite;
-  }
-
-  // ---- output of the current step ----
-
-  /** Starts a step: forgets the previous step's events. */
-  public void beginStep() {
-    for (int e = 0; e < eventCount; e++) {
-      delta[eventIndex[e]] = 0;
-    }
-    eventCount = 0;
-    positiveInStep = 0;
-    spikedRows.clear();
-  }
-
-  /** Records a spike of {@code sign} (+1 or -1) at neuron {@code i} and updates its tracer. */
-  public void spike(int i, int sign) {
+  /** Records a spike of {@code sign} (+1 or -1) at neuron {@code i} of {@code row} and updates its tracer. */
+  public void spike(int i, int row, int sign) {
     if (eventCount == eventIndex.length) {
       int n = Math.min(count.length, eventIndex.length * 2);
       eventIndex = Arrays.copyOf(eventIndex, n);
+      eventRow = Arrays.copyOf(eventRow, n);
       eventSign = Arrays.copyOf(eventSign, n);
     }
     eventIndex[eventCount] = i;
+    eventRow[eventCount] = row;
     eventSign[eventCount] = sign;
     eventCount++;
     count[i] += sign;
-    delta[i] = sign;
     spikesAbs[i]++;
     if (sign > 0) {
       positiveInStep++;
     }
-    spikedRows.add(i / cols);
+    spikedRows.add(row);
   }
 
-  /** Ends a step: groups the events by column for the dense layers that read them. */
+  /** Ends a step: the neurons kept pending become the pending list of the next step. */
   public void endStep() {
-    grouped.clear();
-    for (int e = 0; e < eventCount; e++) {
-      int i = eventIndex[e];
-      grouped.add(i / cols, i % cols, eventSign[e]);
-    }
-    grouped.groupByColumn();
+    int[] t = pending;
+    pending = nextPending;
+    nextPending = t;
+    pendingCount = nextPendingCount;
+    nextPendingCount = 0;
   }
 
   public int eventCount() {
@@ -180,13 +154,17 @@ public final class SpikeBuffer {
     return eventCount - positiveInStep;
   }
 
-  /** This step's spike (+1, -1 or 0) of neuron {@code i}. */
-  public int delta(int i) {
-    return delta[i];
-  }
-
-  /** This step's events as a sparse {@code [rows, cols]} matrix grouped by column. */
+  /** This step's events as a sparse {@code [rows, cols]} matrix grouped by column (built on first use). */
   public SparseColumns grouped() {
+    if (!groupedValid) {
+      grouped.clear();
+      for (int e = 0; e < eventCount; e++) {
+        int r = eventRow[e];
+        grouped.add(r, eventIndex[e] - r * cols, eventSign[e]);
+      }
+      grouped.groupByColumn();
+      groupedValid = true;
+    }
     return grouped;
   }
 

@@ -27,7 +27,9 @@ public class QuickBench {
     SimState st = sim.newState();
     for (int i = 0; i < 1; i++) {
       long s = System.nanoTime();
+      long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       SampleResult sr = sim.run(imgs.get(0), st, SimulationListener.NONE);
+      System.out.printf("cpu %.3f s%n", (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9);
       System.out.printf("snn %.3f s steps %d spikes %d same=%b%n", (System.nanoTime()-s)/1e9, sr.stopStep(), sr.totalSpikes(), java.util.Arrays.equals(sr.logits(), r.logits()));
     }
     SampleResult sr = sim.run(imgs.get(0), st, SimulationListener.NONE);

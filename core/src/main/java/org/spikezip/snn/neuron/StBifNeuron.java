@@ -28,8 +28,8 @@ public final class StBifNeuron {
   private StBifNeuron() {}
 
   /**
-   * One time step of a layer: neurons whose input row changed join the pending list, then every
-   * pending neuron fires at most one spike toward its target.
+   * One time step of a layer: every neuron whose input row changed, and every neuron still short of
+   * its target, fires at most one spike toward its target.
    *
    * @param p threshold and bounds
    * @param input the integrated input X, {@code [rows, cols]} like {@code out}
@@ -39,31 +39,42 @@ public final class StBifNeuron {
     out.beginStep();
     int cols = out.cols();
     RowSet changed = input.changed();
-    for (int k = 0; k < changed.size(); k++) {
-      int base = changed.get(k) * cols;
-      for (int c = 0; c < cols; c++) {
-        out.markPending(base + c);
-      }
-    }
     double[] x = input.values();
     int[] s = out.counts();
     double theta = p.threshold();
-    int n = out.pendingCount();
-    out.beginPendingPass();
-    for (int k = 0; k < n; k++) {
+    int min = p.min();
+    int max = p.max();
+    for (int k = 0; k < out.pendingCount(); k++) {
       int i = out.pending(k);
-      double target = Math.floor(x[i] / theta + 0.5);
-      int si = s[i];
-      if (target > si && si < p.max()) {
-        out.spike(i, +1);
-        si++;
-      } else if (target < si && si > p.min()) {
-        out.spike(i, -1);
-        si--;
+      int row = i / cols;
+      if (!changed.contains(row)) {
+        fire(i, row, x[i], theta, min, max, s, out);
       }
-      out.settle(k, (target > si && si < p.max()) || (target < si && si > p.min()));
     }
-    out.endPendingPass();
+    for (int k = 0; k < changed.size(); k++) {
+      int row = changed.get(k);
+      int base = row * cols;
+      for (int i = base; i < base + cols; i++) {
+        fire(i, row, x[i], theta, min, max, s, out);
+      }
+    }
     out.endStep();
+  }
+
+  private static void fire(int i, int row, double x, double theta, int min, int max, int[] s, SpikeBuffer out) {
+    double target = Math.floor(x / theta + 0.5);
+    int si = s[i];
+    if (target > si && si < max) {
+      out.spike(i, row, +1);
+      si++;
+    } else if (target < si && si > min) {
+      out.spike(i, row, -1);
+      si--;
+    } else {
+      return;
+    }
+    if ((target > si && si < max) || (target < si && si > min)) {
+      out.keepPending(i);
+    }
   }
 }

@@ -1,5 +1,8 @@
 package org.spikezip.snn.op;
 
+import org.spikezip.kernel.ExactKernels;
+import org.spikezip.kernel.Kernels;
+import org.spikezip.snn.AttentionState;
 import org.spikezip.snn.RowSet;
 import org.spikezip.snn.SpikeBuffer;
 import org.spikezip.snn.ValueBuffer;
@@ -10,43 +13,46 @@ import org.spikezip.snn.ValueBuffer;
  *
  * <p>Identity: with running tracers {@code Q_t = Q_{t-1} + q_t} and {@code K_t = K_{t-1} + k_t},
  * {@code Q_t K_t^T - Q_{t-1} K_{t-1}^T = q_t K_{t-1}^T + Q_t k_t^T}, which equals the SPEC's
- * {@code Q_t k_t^T + q_t K_t^T - q_t k_t^T}. So each step adds, for each q spike, one row of the
- * previous K and, for each k spike, one column of the current Q; the running integer sums are
- * exactly {@code Q_t K_t^T}, whatever the order of spikes. Likewise {@code A_t V_t} from the
- * attention neurons' and v's spikes. Scales ({@code s_q * scale * s_k}, {@code s_a * s_v}) are
- * applied by the consumer, as the QANN does.
+ * {@code Q_t k_t^T + q_t K_t^T - q_t k_t^T}. So each q spike adds one column of the previous K to a
+ * score row and each k spike one column of the current Q to a score column; the running integer
+ * sums are exactly {@code Q_t K_t^T}, in any order. Likewise
+ * {@code A_t V_t - A_{t-1} V_{t-1} = a_t V_{t-1} + A_t v_t}. Scales ({@code s_q * scale * s_k},
+ * {@code s_a * s_v}) are applied as the QANN applies them.
  *
- * <p>Layouts: q, k, v, the output of {@link #values} are {@code [tokens, dim]} with head h in columns
- * {@code h*headDim ...}; scores and attention are {@code [heads*tokens, tokens]}.
+ * <p>Layouts: q, k, v and the output of {@link #values} are {@code [tokens, dim]} with head h in
+ * columns {@code h*headDim ...}; scores and attention are {@code [heads*tokens, tokens]}.
  */
 public final class SpikeAttention {
+  private static final ExactKernels KERNELS = Kernels.exact();
+
   private SpikeAttention() {}
 
   /**
-   * Updates the integer scores {@code Q K^T} and marks changed rows.
-   *
-   * @param scores {@code [heads*tokens, tokens]} integer sums (state, and output rows)
+   * Updates the integer scores {@code Q K^T} from this step's q and k spikes and writes the changed
+   * rows into {@code scores}.
    */
-  public static void scores(SpikeBuffer q, SpikeBuffer k, int headDim, ValueBuffer scores, boolean firstStep) {
+  public static void scores(SpikeBuffer q, SpikeBuffer k, AttentionState a, ValueBuffer scores, boolean firstStep) {
     RowSet changed = scores.changed();
     changed.clear();
-    int n = q.rows();
-    int d = q.cols();
-    double[] s = scores.values();
-    int[] qCount = q.counts();
-    int[] kCount = k.counts();
+    int n = a.tokens();
+    int d = a.dim();
+    int headDim = d / a.heads();
+    int[] qT = a.qT();
+    int[] kT = a.kT();
+    double[] rows = a.scoreRows();
+    double[] cols = a.scoreCols();
     for (int e = 0; e < q.eventCount(); e++) {
       int idx = q.eventIndex(e);
       int sign = q.eventSign(e);
       int i = idx / d;
       int col = idx % d;
       int row = (col / headDim) * n + i;
-      int base = row * n;
-      for (int j = 0; j < n; j++) {
-        int kPrev = kCount[j * d + col] - k.delta(j * d + col);
-        s[base + j] += sign * kPrev;
-      }
+      KERNELS.addInts(sign, kT, col * n, rows, row * n, n);
       changed.add(row);
+    }
+    for (int e = 0; e < q.eventCount(); e++) {
+      int idx = q.eventIndex(e);
+      qT[(idx % d) * n + idx / d] += q.eventSign(e);
     }
     for (int e = 0; e < k.eventCount(); e++) {
       int idx = k.eventIndex(e);
@@ -54,31 +60,40 @@ public final class SpikeAttention {
       int j = idx / d;
       int col = idx % d;
       int h = col / headDim;
-      for (int i = 0; i < n; i++) {
-        s[((h * n) + i) * n + j] += sign * qCount[i * d + col];
-      }
+      KERNELS.addInts(sign, qT, col * n, cols, (h * n + j) * n, n);
+      kT[col * n + j] += sign;
       changed.addRange(h * n, n);
     }
     if (firstStep) {
       changed.addAll();
     }
+    double[] s = scores.values();
+    for (int k2 = 0; k2 < changed.size(); k2++) {
+      int row = changed.get(k2);
+      int h = row / n;
+      int i = row % n;
+      int colBase = h * n * n + i;
+      for (int j = 0; j < n; j++) {
+        s[row * n + j] = rows[row * n + j] + cols[colBase + j * n];
+      }
+    }
   }
 
   /**
-   * Updates the integer products {@code A V} and the output values {@code (A V) * scale} of the
-   * changed rows.
-   *
-   * @param products {@code [tokens, dim]} integer sums (state)
-   * @param out {@code [tokens, dim]} values
+   * Updates the integer products {@code A V} from this step's attention and v spikes and writes
+   * {@code (A V) * scale} for the changed rows into {@code out}.
    */
-  public static void values(SpikeBuffer attn, SpikeBuffer v, int headDim, double scale, double[] products,
-      ValueBuffer out, boolean firstStep) {
+  public static void values(SpikeBuffer attn, SpikeBuffer v, AttentionState a, double scale, ValueBuffer out,
+      boolean firstStep) {
     RowSet changed = out.changed();
     changed.clear();
-    int n = v.rows();
-    int d = v.cols();
-    int[] aCount = attn.counts();
-    int[] vCount = v.counts();
+    int n = a.tokens();
+    int d = a.dim();
+    int headDim = d / a.heads();
+    int[] vPrev = a.vPrev();
+    int[] aT = a.aT();
+    double[] rows = a.productRows();
+    double[] cols = a.productCols();
     for (int e = 0; e < attn.eventCount(); e++) {
       int idx = attn.eventIndex(e);
       int sign = attn.eventSign(e);
@@ -86,11 +101,8 @@ public final class SpikeAttention {
       int j = idx % n;
       int h = row / n;
       int i = row % n;
-      int colBase = h * headDim;
-      for (int c = colBase; c < colBase + headDim; c++) {
-        int vPrev = vCount[j * d + c] - v.delta(j * d + c);
-        products[i * d + c] += sign * vPrev;
-      }
+      KERNELS.addInts(sign, vPrev, j * d + h * headDim, rows, i * d + h * headDim, headDim);
+      aT[(h * n + j) * n + i] += sign;
       changed.add(i);
     }
     for (int e = 0; e < v.eventCount(); e++) {
@@ -99,18 +111,19 @@ public final class SpikeAttention {
       int j = idx / d;
       int col = idx % d;
       int h = col / headDim;
-      for (int i = 0; i < n; i++) {
-        products[i * d + col] += sign * aCount[(h * n + i) * n + j];
-      }
+      KERNELS.addInts(sign, aT, (h * n + j) * n, cols, col * n, n);
+    }
+    for (int e = 0; e < v.eventCount(); e++) {
+      vPrev[v.eventIndex(e)] += v.eventSign(e);
     }
     if (v.eventCount() > 0 || firstStep) {
       changed.addAll();
     }
     double[] y = out.values();
     for (int k = 0; k < changed.size(); k++) {
-      int base = changed.get(k) * d;
-      for (int c = base; c < base + d; c++) {
-        y[c] = products[c] * scale;
+      int i = changed.get(k);
+      for (int c = 0; c < d; c++) {
+        y[i * d + c] = (rows[i * d + c] + cols[c * n + i]) * scale;
       }
     }
   }

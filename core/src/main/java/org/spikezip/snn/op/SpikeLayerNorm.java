@@ -1,6 +1,6 @@
 package org.spikezip.snn.op;
 
-import org.spikezip.kernel.ScalarKernels;
+import org.spikezip.kernel.CanonicalFunctions;
 import org.spikezip.model.LayerNormWeights;
 import org.spikezip.snn.RowSet;
 import org.spikezip.snn.ValueBuffer;
@@ -22,7 +22,7 @@ public final class SpikeLayerNorm {
     for (int k = 0; k < inChanged.size(); k++) {
       int r = inChanged.get(k);
       changed.add(r);
-      ScalarKernels.layerNorm(in.values(), r * w, ln.gamma(), ln.beta(), ln.eps(), out.values(), r * w);
+      CanonicalFunctions.layerNorm(in.values(), r * w, ln.gamma(), ln.beta(), ln.eps(), out.values(), r * w);
     }
   }
 }

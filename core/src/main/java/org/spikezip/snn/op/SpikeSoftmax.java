@@ -1,6 +1,6 @@
 package org.spikezip.snn.op;
 
-import org.spikezip.kernel.ScalarKernels;
+import org.spikezip.kernel.CanonicalFunctions;
 import org.spikezip.snn.RowSet;
 import org.spikezip.snn.ValueBuffer;
 
@@ -30,7 +30,7 @@ public final class SpikeSoftmax {
       for (int j = 0; j < n; j++) {
         scratch[j] = s[r * n + j] * scale;
       }
-      ScalarKernels.softmax(scratch, 0, n, out.values(), r * n);
+      CanonicalFunctions.softmax(scratch, 0, n, out.values(), r * n);
     }
   }
 }
