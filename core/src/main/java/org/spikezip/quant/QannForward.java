@@ -3,6 +3,8 @@ package org.spikezip.quant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spikezip.kernel.CanonicalFunctions;
+import org.spikezip.kernel.ExactKernels;
+import org.spikezip.kernel.Kernels;
 import org.spikezip.kernel.SparseColumns;
 import org.spikezip.model.LayerNormWeights;
 
@@ -21,6 +23,7 @@ import org.spikezip.model.LayerNormWeights;
  * their running sums; the SNN is compared against this pass.
  */
 public final class QannForward {
+  private static final ExactKernels KERNELS = Kernels.exact();
   private final QuantizedVit model;
 
   public QannForward(QuantizedVit model) {
@@ -96,14 +99,18 @@ public final class QannForward {
     codes.put(QuantSite.ATTN.name(b), attn);
     Quantizer avQ = blk.quantizer(QuantSite.ATTN_V);
     int[] av = new int[n * d];
+    double[] sum = new double[hd];
     for (int hh = 0; hh < heads; hh++) {
       for (int i = 0; i < n; i++) {
-        for (int e = 0; e < hd; e++) {
-          double dot = 0;
-          for (int j = 0; j < n; j++) {
-            dot += (double) attn[(hh * n + i) * n + j] * v[j * d + hh * hd + e];
+        java.util.Arrays.fill(sum, 0);
+        for (int j = 0; j < n; j++) {
+          int a = attn[(hh * n + i) * n + j];
+          if (a != 0) {
+            KERNELS.addInts(a, v, j * d + hh * hd, sum, 0, hd);
           }
-          av[i * d + hh * hd + e] = avQ.code(dot * blk.attentionValueScale());
+        }
+        for (int e = 0; e < hd; e++) {
+          av[i * d + hh * hd + e] = avQ.code(sum[e] * blk.attentionValueScale());
         }
       }
     }
