@@ -26,6 +26,7 @@ public final class SpikeBuffer {
   private int[] eventSign;
   private int eventCount;
   private int positiveInStep;
+  private int evaluatedInStep;
   private final SparseColumns grouped;
   private boolean groupedValid;
   private final RowSet spikedRows;
@@ -83,6 +84,7 @@ public final class SpikeBuffer {
   public void beginStep() {
     eventCount = 0;
     positiveInStep = 0;
+    evaluatedInStep = 0;
     groupedValid = false;
     spikedRows.clear();
     nextPendingCount = 0;
@@ -142,6 +144,10 @@ public final class SpikeBuffer {
     return eventIndex[e];
   }
 
+  public int eventRow(int e) {
+    return eventRow[e];
+  }
+
   public int eventSign(int e) {
     return eventSign[e];
   }
@@ -152,6 +158,16 @@ public final class SpikeBuffer {
 
   public int negativeInStep() {
     return eventCount - positiveInStep;
+  }
+
+  /** Neurons evaluated in this step (the neuron updates of the energy count). */
+  public int evaluatedInStep() {
+    return evaluatedInStep;
+  }
+
+  /** Adds {@code n} neuron evaluations to this step's count. */
+  public void countEvaluated(int n) {
+    evaluatedInStep += n;
   }
 
   /** This step's events as a sparse {@code [rows, cols]} matrix grouped by column (built on first use). */

@@ -44,13 +44,16 @@ public final class StBifNeuron {
     double theta = p.threshold();
     int min = p.min();
     int max = p.max();
+    int evaluated = changed.size() * cols;
     for (int k = 0; k < out.pendingCount(); k++) {
       int i = out.pending(k);
       int row = i / cols;
       if (!changed.contains(row)) {
         fire(i, row, x[i], theta, min, max, s, out);
+        evaluated++;
       }
     }
+    out.countEvaluated(evaluated);
     for (int k = 0; k < changed.size(); k++) {
       int row = changed.get(k);
       int base = row * cols;
