@@ -82,6 +82,8 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "setup     %.2f s (random weights, calibration on %d images, conversion)%n",
         (System.nanoTime() - start) / 1e9, CALIBRATION_IMAGES);
     out.printf(Locale.ROOT, "batch     %d image(s) on %d thread(s), %d repeats%n", threads, threads, repeat);
+    out.printf(Locale.ROOT, "kernels   %s (java %s)%n", org.spikezip.kernel.Kernels.exact().name(),
+        System.getProperty("java.version"));
     out.flush();
 
     List<double[]> batch = RandomVits.images(c, threads, seed + 2);
