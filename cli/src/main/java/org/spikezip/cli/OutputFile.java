@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.spikezip.error.InvalidInputException;
 
-/** Writes an output file, turning an I/O failure into a one-line error that names the file. */
+/**
+ * Writes an output file, creating its folder if needed, and turns an I/O failure into a one-line
+ * error that names the file.
+ */
 final class OutputFile {
   private OutputFile() {}
 
@@ -15,6 +18,10 @@ final class OutputFile {
 
   static void write(Path path, Writer writer) throws InvalidInputException {
     try {
+      Path parent = path.toAbsolutePath().getParent();
+      if (parent != null) {
+        java.nio.file.Files.createDirectories(parent);
+      }
       writer.write(path);
     } catch (IOException e) {
       throw new InvalidInputException(path + ": cannot write (" + e + ")", e);
