@@ -167,7 +167,8 @@ class UserErrorsTest {
   @Test
   void unwritableOutput() throws Exception {
     TinyQann m = TinyQann.write(dir);
-    Path output = dir.resolve("no/such/dir/out.safetensors");
+    Path notAFolder = java.nio.file.Files.writeString(dir.resolve("plain-file"), "x");
+    Path output = notAFolder.resolve("out.safetensors");
 
     Cli run = Cli.run("simulate", "--config", m.config(), "--checkpoint", m.checkpoint(), "--input", m.input(),
         "--output", output);
