@@ -32,11 +32,11 @@ final class LegacyStorages implements StorageBytes {
     try {
       while (bytes.hasRemaining()) {
         if (file.read(bytes, position + bytes.position()) < 0) {
-          throw new MalformedWeightsException(source + ": storage " + key + " ends before byte " + (byteOffset + length));
+          throw new MalformedWeightsException(source + ": storage " + PickleRenderer.render(key) + " ends before byte " + (byteOffset + length));
         }
       }
     } catch (IOException e) {
-      throw new MalformedWeightsException(source + ": cannot read storage " + key + ": " + e.getMessage(), e);
+      throw new MalformedWeightsException(source + ": cannot read storage " + PickleRenderer.render(key) + ": " + e.getMessage(), e);
     }
     return bytes.flip().order(order);
   }

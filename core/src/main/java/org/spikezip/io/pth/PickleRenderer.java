@@ -34,8 +34,7 @@ final class PickleRenderer {
     } else if (value instanceof Long || value instanceof BigInteger || value instanceof Double) {
       out.append(value);
     } else if (value instanceof String) {
-      String s = (String) value;
-      out.append('\'').append(s, 0, Math.min(s.length(), MAX_CHARS)).append('\'');
+      appendQuoted(out, (String) value);
     } else if (value instanceof byte[]) {
       out.append("bytes(").append(((byte[]) value).length).append(')');
     } else if (value instanceof PickleGlobal) {
@@ -57,6 +56,24 @@ final class PickleRenderer {
     } else {
       throw new IllegalStateException("bug: no rendering for " + value.getClass());
     }
+  }
+
+  /** A Python-style quoted string: control characters, quotes and backslashes escaped, so output is one line. */
+  private static void appendQuoted(StringBuilder out, String s) {
+    out.append('\'');
+    for (int i = 0; i < s.length() && out.length() <= MAX_CHARS; i++) {
+      char c = s.charAt(i);
+      if (c == '\\' || c == '\'') {
+        out.append('\\').append(c);
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\x%02x", (int) c));
+      } else if (Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('\'');
   }
 
   private static void appendObject(StringBuilder out, PickleObject object, int depth) {

@@ -72,7 +72,7 @@ public final class PthReader {
       ByteOrder order = byteOrder(zip, prefix, source);
       ZipEntry pickleEntry = zip.getEntry(prefix + "data.pkl");
       if (pickleEntry.getSize() > limits.maxPickleBytes()) {
-        throw new MalformedWeightsException(source + ": " + prefix + "data.pkl has " + pickleEntry.getSize()
+        throw new MalformedWeightsException(source + ": " + PickleRenderer.render(prefix + "data.pkl") + " has " + pickleEntry.getSize()
             + " bytes, more than the limit of " + limits.maxPickleBytes());
       }
       TorchRebuilds torch = new TorchRebuilds(source);
@@ -108,7 +108,7 @@ public final class PthReader {
     }
     if (prefixes.size() != 1) {
       throw new MalformedWeightsException(source + ": a torch.save archive holds one <name>/data.pkl, this one holds "
-          + (prefixes.isEmpty() ? "none" : prefixes.size() + " (" + String.join(", ", prefixes) + ")"));
+          + (prefixes.isEmpty() ? "none" : prefixes.size() + " (" + PickleRenderer.render(prefixes) + ")"));
     }
     return prefixes.get(0);
   }
@@ -130,7 +130,7 @@ public final class PthReader {
         return ByteOrder.BIG_ENDIAN;
       default:
         throw new MalformedWeightsException(
-            source + ": " + prefix + "byteorder says '" + text + "', expected 'little' or 'big'");
+            source + ": " + PickleRenderer.render(prefix + "byteorder") + " says " + PickleRenderer.render(text) + ", expected 'little' or 'big'");
     }
   }
 
@@ -195,7 +195,7 @@ public final class PthReader {
       long numel = count.getLong(0);
       long available = fileSize - position - Long.BYTES;
       if (numel < storage.numel() || numel < 0 || numel > available / storage.dtype().byteSize()) {
-        throw new MalformedWeightsException(source + ": storage " + storage.key() + " declares " + storage.numel()
+        throw new MalformedWeightsException(source + ": storage " + PickleRenderer.render(storage.key()) + " declares " + storage.numel()
             + " elements of " + storage.dtype() + ", its data header " + numel + ", but the file holds "
             + available + " bytes after that header");
       }
@@ -204,7 +204,7 @@ public final class PthReader {
     }
     for (String key : declared.keySet()) {
       if (!dataStart.containsKey(key)) {
-        throw new MalformedWeightsException(source + ": storage " + key + " is used but missing from the key list");
+        throw new MalformedWeightsException(source + ": storage " + PickleRenderer.render(key) + " is used but missing from the key list");
       }
     }
     return dataStart;
@@ -215,11 +215,11 @@ public final class PthReader {
     try {
       while (buffer.hasRemaining()) {
         if (channel.read(buffer, position + buffer.position()) < 0) {
-          throw new MalformedWeightsException(source + ": truncated before the data of storage " + key);
+          throw new MalformedWeightsException(source + ": truncated before the data of storage " + PickleRenderer.render(key));
         }
       }
     } catch (IOException e) {
-      throw new MalformedWeightsException(source + ": cannot read storage " + key + ": " + e.getMessage(), e);
+      throw new MalformedWeightsException(source + ": cannot read storage " + PickleRenderer.render(key) + ": " + e.getMessage(), e);
     }
   }
 

@@ -67,11 +67,11 @@ final class TorchRebuilds {
       throw fail("storage key is not a string: " + PickleRenderer.render(id.get(2)));
     }
     String key = (String) id.get(2);
-    long numel = nonNegative(id.get(4), "storage '" + key + "' element count");
+    long numel = nonNegative(id.get(4), "storage " + PickleRenderer.render(key) + " element count");
     StorageRef whole = new StorageRef(key, dtype, 0, numel);
     StorageRef known = storages.putIfAbsent(key, whole);
     if (known != null && !known.equals(whole)) {
-      throw fail("storage '" + key + "' is declared twice, as " + known.dtype() + "[" + known.numel()
+      throw fail("storage " + PickleRenderer.render(key) + " is declared twice, as " + known.dtype() + "[" + known.numel()
           + "] and as " + dtype + "[" + numel + "]");
     }
     Object view = id.size() > 5 ? id.get(5) : null;
@@ -83,14 +83,14 @@ final class TorchRebuilds {
 
   private StorageRef legacyView(StorageRef whole, Object view) throws MalformedWeightsException {
     if (!(view instanceof PickleTuple) || ((PickleTuple) view).size() != 3) {
-      throw fail("storage view of '" + whole.key() + "' is not (key, offset, size): " + PickleRenderer.render(view));
+      throw fail("storage view of " + PickleRenderer.render(whole.key()) + " is not (key, offset, size): " + PickleRenderer.render(view));
     }
     PickleTuple v = (PickleTuple) view;
     long offset = nonNegative(v.get(1), "storage view offset");
     long numel = nonNegative(v.get(2), "storage view size");
     if (offset > whole.numel() || numel > whole.numel() - offset) {
-      throw fail("storage view [" + offset + ", " + offset + " + " + numel + ") lies outside storage '"
-          + whole.key() + "' of " + whole.numel() + " elements");
+      throw fail("storage view [" + offset + ", " + offset + " + " + numel + ") lies outside storage "
+          + PickleRenderer.render(whole.key()) + " of " + whole.numel() + " elements");
     }
     return new StorageRef(whole.key(), whole.dtype(), offset, numel);
   }
@@ -120,8 +120,8 @@ final class TorchRebuilds {
     }
     if (count > 0 && last >= storage.numel()) {
       throw fail("tensor view (offset " + offset + ", size " + PickleRenderer.render(args.get(2)) + ", stride "
-          + PickleRenderer.render(args.get(3)) + ") reaches element " + last + " but storage '"
-          + storage.key() + "' holds " + storage.numel() + " elements");
+          + PickleRenderer.render(args.get(3)) + ") reaches element " + last + " but storage "
+          + PickleRenderer.render(storage.key()) + " holds " + storage.numel() + " elements");
     }
     return new TensorRef(storage, offset, Shape.ofLongs(size), stride);
   }

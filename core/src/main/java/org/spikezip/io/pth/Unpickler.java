@@ -3,6 +3,7 @@ package org.spikezip.io.pth;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ final class Unpickler {
       case 0x8f: push(new PickleObject(new PickleGlobal("builtins", "set"), List.of())); break; // EMPTY_SET
       case 0x91: push(new PickleObject(new PickleGlobal("builtins", "frozenset"), List.of(popMark()))); break; // FROZENSET
       case 0x90: { List<Object> items = popMark(); append(peek(), items); break; } // ADDITEMS
-      case 'a': { Object item = pop(); append(peek(), List.of(item)); break; } // APPEND
+      case 'a': { Object item = pop(); append(peek(), Collections.singletonList(item)); break; } // APPEND
       case 'e': { List<Object> items = popMark(); append(peek(), items); break; } // APPENDS
       case 's': { Object v = pop(); Object k = pop(); setItems(peek(), pair(k, v)); break; } // SETITEM
       case 'u': { List<Object> items = popMark(); setItems(peek(), items); break; } // SETITEMS

@@ -28,11 +28,12 @@ final class ZipStorages implements StorageBytes {
     ZipEntry entry = zip.getEntry(prefix + "data/" + storage.key());
     if (entry == null) {
       throw new MalformedWeightsException(
-          source + ": storage " + storage.key() + " has no entry " + prefix + "data/" + storage.key() + " in the archive");
+          source + ": storage " + PickleRenderer.render(storage.key()) + " has no entry "
+              + PickleRenderer.render(prefix + "data/" + storage.key()) + " in the archive");
     }
     long needed = byteSize(storage.numel(), storage);
     if (entry.getSize() < needed) {
-      throw new MalformedWeightsException(source + ": storage " + storage.key() + " declares " + storage.numel()
+      throw new MalformedWeightsException(source + ": storage " + PickleRenderer.render(storage.key()) + " declares " + storage.numel()
           + " elements of " + storage.dtype() + " (" + needed + " bytes) but the archive holds " + entry.getSize() + " bytes");
     }
   }
@@ -40,7 +41,7 @@ final class ZipStorages implements StorageBytes {
   private long byteSize(long numel, StorageRef storage) throws MalformedWeightsException {
     if (numel > Long.MAX_VALUE / storage.dtype().byteSize()) {
       throw new MalformedWeightsException(
-          source + ": storage " + storage.key() + " declares " + numel + " elements, beyond any file size");
+          source + ": storage " + PickleRenderer.render(storage.key()) + " declares " + numel + " elements, beyond any file size");
     }
     return numel * storage.dtype().byteSize();
   }
@@ -52,11 +53,11 @@ final class ZipStorages implements StorageBytes {
       in.skipNBytes(byteOffset);
       byte[] bytes = in.readNBytes(length);
       if (bytes.length < length) {
-        throw new MalformedWeightsException(source + ": storage " + key + " ends before byte " + (byteOffset + length));
+        throw new MalformedWeightsException(source + ": storage " + PickleRenderer.render(key) + " ends before byte " + (byteOffset + length));
       }
       return ByteBuffer.wrap(bytes).order(order);
     } catch (IOException e) {
-      throw new MalformedWeightsException(source + ": cannot read storage " + key + ": " + e.getMessage(), e);
+      throw new MalformedWeightsException(source + ": cannot read storage " + PickleRenderer.render(key) + ": " + e.getMessage(), e);
     }
   }
 
