@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.spikezip.io.TextQuoting;
 
 /**
  * Renders an unpickled value as short Python-like text for messages and entry descriptions, such as
@@ -34,7 +35,7 @@ final class PickleRenderer {
     } else if (value instanceof Long || value instanceof BigInteger || value instanceof Double) {
       out.append(value);
     } else if (value instanceof String) {
-      appendQuoted(out, (String) value);
+      out.append(TextQuoting.quote((String) value));
     } else if (value instanceof byte[]) {
       out.append("bytes(").append(((byte[]) value).length).append(')');
     } else if (value instanceof PickleGlobal) {
@@ -56,24 +57,6 @@ final class PickleRenderer {
     } else {
       throw new IllegalStateException("bug: no rendering for " + value.getClass());
     }
-  }
-
-  /** A Python-style quoted string: control characters, quotes and backslashes escaped, so output is one line. */
-  private static void appendQuoted(StringBuilder out, String s) {
-    out.append('\'');
-    for (int i = 0; i < s.length() && out.length() <= MAX_CHARS; i++) {
-      char c = s.charAt(i);
-      if (c == '\\' || c == '\'') {
-        out.append('\\').append(c);
-      } else if (Character.isISOControl(c)) {
-        out.append(String.format("\\x%02x", (int) c));
-      } else if (Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('\'');
   }
 
   private static void appendObject(StringBuilder out, PickleObject object, int depth) {
