@@ -52,7 +52,7 @@ class PthHostilePickleTest {
         .op('u', '.').bytes();
     ByteBuffer storage = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f);
     Path file = dir.resolve("hostile.pth");
-    TorchArchives.writeZip(file, "archive", pickle, Map.of("0", storage.array()));
+    TorchArchives.writeZip(file, "archive", pickle, Map.of("0", storage.array()), "little");
 
     try (PthTensorStore store = PthReader.open(file)) {
       assertThat(store.tensor("weight").toArray()).containsExactly(1.5, -2.0);

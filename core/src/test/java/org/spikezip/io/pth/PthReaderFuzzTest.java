@@ -137,6 +137,21 @@ class PthReaderFuzzTest {
   }
 
   @Example
+  void bigEndianArchiveIsRead() throws IOException {
+    ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putFloat(3f).putFloat(-4f);
+    byte[] pickle = PickleBuilder.oneTensorDict("FloatStorage", 2, 0, new long[] {2}, new long[] {1});
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("0", data.array());
+    Path file = Files.createTempFile("big", ".pth");
+    try {
+      TorchArchives.writeZip(file, "archive", pickle, entries, "big");
+      assertThat(outcome(Files.readAllBytes(file))).isEqualTo("loaded [3.0, -4.0]");
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Example
   void deepMarksAreRefused() {
     PickleBuilder pickle = new PickleBuilder().proto();
     for (int i = 0; i < 100_000; i++) {
@@ -198,7 +213,7 @@ class PthReaderFuzzTest {
     try {
       Path file = Files.createTempFile("fuzz", ".pth");
       try {
-        TorchArchives.writeZip(file, "archive", pickle, storages);
+        TorchArchives.writeZip(file, "archive", pickle, storages, "little");
         return Files.readAllBytes(file);
       } finally {
         Files.delete(file);

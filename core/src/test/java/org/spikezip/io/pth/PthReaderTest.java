@@ -16,7 +16,8 @@ import org.spikezip.tensor.Tensor;
 class PthReaderTest {
 
   @ParameterizedTest
-  @CsvSource({"vit_tiny_zip.pth, ZIP, ''", "vit_tiny_legacy.pth, LEGACY, ''", "vit_tiny_wrapped.pth, ZIP, model"})
+  @CsvSource({"vit_tiny_zip.pth, ZIP, ''", "vit_tiny_legacy.pth, LEGACY, ''", "vit_tiny_zip_p4.pth, ZIP, ''",
+      "vit_tiny_wrapped.pth, ZIP, model"})
   void everyTensorEqualsThePyTorchReferenceBitForBit(String file, PthFormat format, String stateDictKey)
       throws IOException, MalformedWeightsException {
     Map<String, SafetensorsReference.Entry> reference =

@@ -17,10 +17,12 @@ import java.util.zip.ZipOutputStream;
 final class TorchArchives {
   private TorchArchives() {}
 
-  /** A zip-format checkpoint: {@code <prefix>/data.pkl} and {@code <prefix>/data/<key>} entries. */
-  static void writeZip(Path file, String prefix, byte[] pickle, Map<String, byte[]> storages) throws IOException {
+  /** A zip-format checkpoint: {@code <prefix>/data.pkl}, {@code <prefix>/data/<key>} and byteorder entries. */
+  static void writeZip(Path file, String prefix, byte[] pickle, Map<String, byte[]> storages, String byteOrder)
+      throws IOException {
     try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
       put(zip, prefix + "/data.pkl", pickle);
+      put(zip, prefix + "/byteorder", byteOrder.getBytes(StandardCharsets.US_ASCII));
       for (Map.Entry<String, byte[]> e : storages.entrySet()) {
         put(zip, prefix + "/data/" + e.getKey(), e.getValue());
       }
