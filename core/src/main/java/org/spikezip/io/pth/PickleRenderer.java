@@ -59,15 +59,28 @@ final class PickleRenderer {
     }
   }
 
+  /** {@code name(args, state entries as key=value, appended items, set items)}, the parts present. */
   private static void appendObject(StringBuilder out, PickleObject object, int depth) {
     out.append(object.global().qualifiedName());
     appendItems(out, object.args(), "(", "", depth);
+    String separator = object.args().isEmpty() ? "" : ", ";
     if (object.state() instanceof Map) {
-      out.append(object.args().isEmpty() ? "" : ", ");
+      out.append(separator);
       appendEntries(out, (Map<?, ?>) object.state(), "", "=", "", depth);
+      separator = ", ";
     } else if (object.state() != null) {
-      out.append(object.args().isEmpty() ? "" : ", ").append("state=");
+      out.append(separator).append("state=");
       append(out, object.state(), depth - 1);
+      separator = ", ";
+    }
+    if (!object.listItems().isEmpty()) {
+      out.append(separator);
+      append(out, object.listItems(), depth - 1);
+      separator = ", ";
+    }
+    if (!object.dictItems().isEmpty()) {
+      out.append(separator);
+      append(out, object.dictItems(), depth - 1);
     }
     out.append(')');
   }

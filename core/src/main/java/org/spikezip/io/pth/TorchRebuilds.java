@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spikezip.error.MalformedWeightsException;
 import org.spikezip.tensor.DType;
 import org.spikezip.tensor.Shape;
@@ -13,10 +14,13 @@ import org.spikezip.tensor.Shape;
  * rebuilds and {@code collections.OrderedDict}. Persistent ids {@code ('storage', type, key,
  * location, numel[, view])} become {@link StorageRef}s; {@code _rebuild_tensor_v2(storage, offset,
  * size, stride, ...)} becomes a bounds-checked {@link TensorRef}; every other call becomes an inert
- * {@link PickleObject}. It also records every storage the pickle referred to, by key.
+ * {@link PickleObject}. {@code torch._tensor._rebuild_from_type_v2} of a tensor rebuild counts as that
+ * rebuild, and parameters as their tensors. It also records every storage the pickle referred to, by key.
  */
 final class TorchRebuilds {
   private static final int MAX_RANK = 64;
+  private static final Set<String> TENSOR_REBUILDS =
+      Set.of("torch._utils._rebuild_tensor", "torch._utils._rebuild_tensor_v2");
   private static final Map<String, DType> STORAGE_TYPES = storageTypes();
 
   private final String source;
@@ -37,6 +41,13 @@ final class TorchRebuilds {
       case "torch._utils._rebuild_tensor":
       case "torch._utils._rebuild_tensor_v2":
         return rebuildTensor(args);
+      case "torch._tensor._rebuild_from_type_v2":
+        // (rebuild function, tensor type, its arguments, python state) for tensors carrying attributes
+        if (args.size() >= 3 && args.get(0) instanceof PickleGlobal && args.get(2) instanceof PickleTuple
+            && TENSOR_REBUILDS.contains(((PickleGlobal) args.get(0)).qualifiedName())) {
+          return rebuildTensor((PickleTuple) args.get(2));
+        }
+        break;
       case "torch._utils._rebuild_parameter":
       case "torch._utils._rebuild_parameter_with_state":
         if (args.size() >= 1 && args.get(0) instanceof TensorRef) {

@@ -47,11 +47,17 @@ final class PickleBuilder {
 
   /** {@code _rebuild_tensor_v2(storage, offset, size, stride, False, OrderedDict())} on a zip-style storage id. */
   PickleBuilder tensor(String storageType, String key, long numel, long offset, long[] size, long[] stride) {
-    global("torch._utils", "_rebuild_tensor_v2").op('(');
+    global("torch._utils", "_rebuild_tensor_v2");
+    return tensorArguments(storageType, key, numel, offset, size, stride).op('R');
+  }
+
+  /** The argument tuple of {@link #tensor}. */
+  PickleBuilder tensorArguments(String storageType, String key, long numel, long offset, long[] size, long[] stride) {
+    op('(');
     op('(').str("storage").global("torch", storageType).str(key).str("cpu").integer(numel).op('t', 'Q');
     integer(offset);
     longTuple(size).longTuple(stride);
-    return op(0x89).global("collections", "OrderedDict").op(')', 'R', 't', 'R');
+    return op(0x89).global("collections", "OrderedDict").op(')', 'R', 't');
   }
 
   PickleBuilder longTuple(long[] values) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.spikezip.error.MalformedWeightsException;
@@ -63,6 +67,29 @@ class PthReaderTest {
       assertThat(store.otherEntries().get(0)).startsWith("optimizer: {'state': {0: {'step': 3, 'exp_avg': tensor[8] F32}}");
       assertThat(store.otherEntries().get(1)).isEqualTo("args: argparse.Namespace(lr=0.1)");
       assertThat(store.otherEntries().get(2)).isEqualTo("epoch: 3");
+    }
+  }
+
+  @Test
+  void tensorsWithPythonStateParametersAndInertObjectsAreRead(@TempDir Path dir)
+      throws IOException, MalformedWeightsException {
+    byte[] pickle = new PickleBuilder().proto().op('}', '(')
+        .str("attributed").global("torch._tensor", "_rebuild_from_type_v2").op('(')
+        .global("torch._utils", "_rebuild_tensor_v2").global("torch", "Tensor")
+        .tensorArguments("HalfStorage", "0", 2, 1, new long[] {1}, new long[] {1}).op('}', 't', 'R')
+        .str("parameter").global("torch._utils", "_rebuild_parameter").op('(')
+        .tensor("HalfStorage", "0", 2, 0, new long[] {2}, new long[] {1}).op(0x88).global("collections", "OrderedDict")
+        .op(')', 'R', 't', 'R')
+        .str("tags").op(0x8f, '(').str("a").integer(2).op(0x90)
+        .op('u', '.').bytes();
+    ByteBuffer storage = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 0x3c00).putShort((short) 0xc000);
+    Path file = dir.resolve("hand.pth");
+    TorchArchives.writeZip(file, "hand", pickle, Map.of("0", storage.array()), "little");
+    try (PthTensorStore store = PthReader.open(file)) {
+      assertThat(store.names()).containsExactly("attributed", "parameter");
+      assertThat(store.tensor("attributed").toArray()).containsExactly(-2.0);
+      assertThat(store.tensor("parameter").toArray()).containsExactly(1.0, -2.0);
+      assertThat(store.otherEntries()).containsExactly("tags: builtins.set(['a', 2])");
     }
   }
 
