@@ -10,6 +10,7 @@ import org.spikezip.error.MalformedWeightsException;
 import org.spikezip.io.ElementDecoder;
 import org.spikezip.io.NearNames;
 import org.spikezip.io.TensorStore;
+import org.spikezip.io.TextQuoting;
 import org.spikezip.tensor.DType;
 import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
@@ -102,28 +103,39 @@ public final class PthTensorStore implements TensorStore {
     }
     int width = dtype.byteSize();
     if (span > (Integer.MAX_VALUE - 8) / width) {
-      throw new MalformedWeightsException(source + ": tensor '" + name + "' spans " + span * width
+      throw new MalformedWeightsException(source + ": tensor " + TextQuoting.quote(name) + " spans " + span * width
           + " bytes of its storage; at most 2 GiB per tensor is supported");
     }
     ByteBuffer bytes = storages.read(ref.storage().key(), first * width, (int) span * width);
-    int[] index = new int[size.length];
-    long position = 0;
     try {
-      for (int i = 0; i < values.length; i++) {
-        values[i] = ElementDecoder.element(bytes, (int) position * width, dtype);
-        for (int k = size.length - 1; k >= 0; k--) {
-          position += ref.stride()[k];
-          if (++index[k] < size[k]) {
-            break;
-          }
-          position -= ref.stride()[k] * size[k];
-          index[k] = 0;
-        }
-      }
+      gather(bytes, ref, values);
     } catch (ArithmeticException e) {
-      throw new MalformedWeightsException(source + ": tensor '" + name + "': " + e.getMessage(), e);
+      throw new MalformedWeightsException(source + ": tensor " + TextQuoting.quote(name) + ": " + e.getMessage(), e);
     }
     return Tensor.wrap(ref.shape(), values, dtype);
+  }
+
+  /**
+   * Fills {@code values} in row-major order of the view's shape with element
+   * {@code sum(ik * stride[k])} of {@code bytes}, stepping the index like an odometer.
+   */
+  private static void gather(ByteBuffer bytes, TensorRef ref, double[] values) {
+    DType dtype = ref.storage().dtype();
+    int[] size = ref.shape().dims();
+    long[] stride = ref.stride();
+    int[] index = new int[size.length];
+    long position = 0;
+    for (int i = 0; i < values.length; i++) {
+      values[i] = ElementDecoder.element(bytes, (int) position * dtype.byteSize(), dtype);
+      for (int k = size.length - 1; k >= 0; k--) {
+        position += stride[k];
+        if (++index[k] < size[k]) {
+          break;
+        }
+        position -= stride[k] * size[k];
+        index[k] = 0;
+      }
+    }
   }
 
   /** None: a checkpoint's non-tensor entries are in {@link #otherEntries()}. */

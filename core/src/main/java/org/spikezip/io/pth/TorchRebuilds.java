@@ -19,6 +19,8 @@ import org.spikezip.tensor.Shape;
  */
 final class TorchRebuilds {
   private static final int MAX_RANK = 64;
+  /** The most elements a view may have beyond those of its storage (an expanded view): 2^24. */
+  private static final long MAX_EXPANDED_ELEMENTS = 1L << 24;
   private static final Set<String> TENSOR_REBUILDS =
       Set.of("torch._utils._rebuild_tensor", "torch._utils._rebuild_tensor_v2");
   private static final Map<String, DType> STORAGE_TYPES = storageTypes();
@@ -128,6 +130,11 @@ final class TorchRebuilds {
       if (size[k] > 0) {
         last = addTimes(last, size[k] - 1, stride[k], args);
       }
+    }
+    if (count > storage.numel() && count > MAX_EXPANDED_ELEMENTS) {
+      throw fail("tensor of size " + PickleRenderer.render(args.get(2)) + " repeats the " + storage.numel()
+          + " elements of storage " + PickleRenderer.render(storage.key()) + " (zero or overlapping strides) into "
+          + count + " elements, more than the " + MAX_EXPANDED_ELEMENTS + " allowed for such views");
     }
     if (count > 0 && last >= storage.numel()) {
       throw fail("tensor view (offset " + offset + ", size " + PickleRenderer.render(args.get(2)) + ", stride "

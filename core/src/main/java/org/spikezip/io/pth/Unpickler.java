@@ -15,9 +15,11 @@ import org.spikezip.error.MalformedWeightsException;
  * executing nothing. Python values become Java ones: None is {@code null}, bool {@link Boolean},
  * int {@link Long} (or {@link BigInteger} beyond 64 bits), float {@link Double}, str
  * {@link String}, bytes {@code byte[]}, tuple {@link PickleTuple}, list {@link ArrayList}, dict
- * {@link LinkedHashMap}. GLOBAL and STACK_GLOBAL yield a {@link PickleGlobal} name; REDUCE, NEWOBJ
- * and BUILD are handed to {@link TorchRebuilds}, which rebuilds tensors and records anything else
- * inertly. Text opcodes of protocol 0, extension codes and out-of-band buffers are refused.
+ * {@link LinkedHashMap}, set a {@link PickleObject} of {@code builtins.set}. GLOBAL and STACK_GLOBAL
+ * yield a {@link PickleGlobal} name, never a class; REDUCE goes to {@link TorchRebuilds}, which
+ * rebuilds tensors and records any other call inertly; NEWOBJ, NEWOBJ_EX and OBJ make inert
+ * {@link PickleObject} records, which BUILD, APPEND and SETITEM fill. Text opcodes of protocol 0,
+ * extension codes and out-of-band buffers are refused.
  *
  * <p>Every error, including exceeding a {@link PickleLimits} bound, is a
  * {@link MalformedWeightsException} naming the source and the byte offset of the opcode.

@@ -98,7 +98,7 @@ class PthReaderFuzzTest {
     byte[] pickle = PickleBuilder.oneTensorDict(storageType, numel, offset, sizes, strides);
     String result = outcome(zip(pickle, Map.of("0", data.array())));
     boolean valid = storageType.equals("FloatStorage") && sizes.length == strides.length
-        && numel >= 0 && offset >= 0 && numel <= bytes / 4
+        && numel >= 0 && offset >= 0 && numel <= bytes / 4 && product(sizes) <= Math.max(numel, 1L << 24)
         && (product(sizes) == 0 || lastIndex(sizes, strides) < numel - offset);
     assertThat(result).isEqualTo(valid ? "loaded " + expectedValues(offset, sizes, strides) : result);
     assertThat(result).startsWith(valid ? "loaded" : "refused");
@@ -120,6 +120,16 @@ class PthReaderFuzzTest {
     byte[] pickle = PickleBuilder.oneTensorDict("FloatStorage", 1_000_000_000_000L, 0, new long[] {2}, new long[] {1});
     assertThat(outcome(zip(pickle, Map.of("0", new byte[400]))))
         .contains(": storage '0' declares 1000000000000 elements of F32 (4000000000000 bytes) but the archive holds 400 bytes");
+  }
+
+  @Example
+  void expandedViewsAreReadButNotBeyondTheLimit() {
+    byte[] data = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(2f).array();
+    byte[] expanded = PickleBuilder.oneTensorDict("FloatStorage", 1, 0, new long[] {2, 3}, new long[] {0, 0});
+    assertThat(outcome(zip(expanded, Map.of("0", data)))).isEqualTo("loaded [2.0, 2.0, 2.0, 2.0, 2.0, 2.0]");
+    byte[] huge = PickleBuilder.oneTensorDict("FloatStorage", 1, 0, new long[] {Integer.MAX_VALUE}, new long[] {0});
+    assertThat(outcome(zip(huge, Map.of("0", data))))
+        .contains("repeats the 1 elements of storage '0' (zero or overlapping strides) into 2147483647 elements");
   }
 
   @Example
