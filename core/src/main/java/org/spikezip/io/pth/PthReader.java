@@ -72,8 +72,8 @@ public final class PthReader {
       ByteOrder order = byteOrder(zip, prefix, source);
       ZipEntry pickleEntry = zip.getEntry(prefix + "data.pkl");
       if (pickleEntry.getSize() > limits.maxPickleBytes()) {
-        throw new MalformedWeightsException(source + ": " + PickleRenderer.render(prefix + "data.pkl") + " has " + pickleEntry.getSize()
-            + " bytes, more than the limit of " + limits.maxPickleBytes());
+        throw new MalformedWeightsException(source + ": " + PickleRenderer.render(prefix + "data.pkl") + " has "
+            + pickleEntry.getSize() + " bytes, more than the limit of " + limits.maxPickleBytes());
       }
       TorchRebuilds torch = new TorchRebuilds(source);
       Object root;
