@@ -121,14 +121,10 @@ final class TorchRebuilds {
           + PickleRenderer.render(args.get(3)) + " differ in rank");
     }
     long count = 1;
-    long last = offset;
-    for (int k = 0; k < size.length; k++) {
-      if (size[k] > Integer.MAX_VALUE || (count *= size[k]) > Integer.MAX_VALUE) {
+    for (long n : size) {
+      if (n > Integer.MAX_VALUE || (count *= n) > Integer.MAX_VALUE) {
         throw fail("tensor of size " + PickleRenderer.render(args.get(2)) + " has more than "
             + Integer.MAX_VALUE + " elements");
-      }
-      if (size[k] > 0) {
-        last = addTimes(last, size[k] - 1, stride[k], args);
       }
     }
     if (count > storage.numel() && count > MAX_EXPANDED_ELEMENTS) {
@@ -136,19 +132,27 @@ final class TorchRebuilds {
           + " elements of storage " + PickleRenderer.render(storage.key()) + " (zero or overlapping strides) into "
           + count + " elements, more than the " + MAX_EXPANDED_ELEMENTS + " allowed for such views");
     }
-    if (count > 0 && last >= storage.numel()) {
-      throw fail("tensor view (offset " + offset + ", size " + PickleRenderer.render(args.get(2)) + ", stride "
-          + PickleRenderer.render(args.get(3)) + ") reaches element " + last + " but storage "
-          + PickleRenderer.render(storage.key()) + " holds " + storage.numel() + " elements");
+    if (count > 0) {
+      checkBounds(storage, offset, size, stride, args);
     }
     return new TensorRef(storage, offset, Shape.ofLongs(size), stride);
   }
 
-  private long addTimes(long base, long a, long b, PickleTuple args) throws MalformedWeightsException {
+  /** Checks that the view's last element, {@code offset + sum((size[k] - 1) * stride[k])}, lies in the storage. */
+  private void checkBounds(StorageRef storage, long offset, long[] size, long[] stride, PickleTuple args)
+      throws MalformedWeightsException {
+    long last = offset;
     try {
-      return Math.addExact(base, Math.multiplyExact(a, b));
+      for (int k = 0; k < size.length; k++) {
+        last = Math.addExact(last, Math.multiplyExact(size[k] - 1, stride[k]));
+      }
     } catch (ArithmeticException e) {
       throw fail("tensor view " + PickleRenderer.render(args) + " overflows 64-bit element offsets");
+    }
+    if (last >= storage.numel()) {
+      throw fail("tensor view (offset " + offset + ", size " + PickleRenderer.render(args.get(2)) + ", stride "
+          + PickleRenderer.render(args.get(3)) + ") reaches element " + last + " but storage "
+          + PickleRenderer.render(storage.key()) + " holds " + storage.numel() + " elements");
     }
   }
 
