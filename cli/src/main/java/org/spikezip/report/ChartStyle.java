@@ -20,6 +20,8 @@ final class ChartStyle {
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 22);
   static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
   static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  /** Layer names on an axis: monospaced, so that their common prefixes line up. */
+  static final Font NAMES = new Font(Font.MONOSPACED, Font.PLAIN, 14);
   static final BasicStroke LINE = new BasicStroke(2.5f);
   static final BasicStroke DASHED = new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
       new float[] {8f, 6f}, 0f);

@@ -1,7 +1,6 @@
 package org.spikezip.report;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -38,8 +38,8 @@ import org.spikezip.energy.StopStepCount;
  * units. Needs no display: run with {@code java.awt.headless=true}.
  */
 public final class ReportCharts {
-  private static final int WIDTH = 1000;
-  private static final int HEIGHT = 560;
+  static final int WIDTH = 1000;
+  static final int HEIGHT = 560;
   /** Pixels per layer of the firing-rate chart (one bar each), beyond its fixed margins. */
   private static final int PIXELS_PER_LAYER = 24;
 
@@ -50,9 +50,14 @@ public final class ReportCharts {
     Map<ReportChart, byte[]> png = new EnumMap<>(ReportChart.class);
     png.put(ReportChart.ACCURACY, png(accuracy(r), WIDTH, HEIGHT));
     png.put(ReportChart.TRADE_OFF, png(tradeOff(r), WIDTH, HEIGHT));
-    png.put(ReportChart.FIRING_RATE, png(firingRate(r), WIDTH, 180 + PIXELS_PER_LAYER * neuronLayers(r).size()));
+    png.put(ReportChart.FIRING_RATE, png(firingRate(r), WIDTH, firingRateHeight(r)));
     png.put(ReportChart.STOP_STEPS, png(stopSteps(r), WIDTH, HEIGHT));
     return png;
+  }
+
+  /** Tall enough for one readable bar per layer. */
+  static int firingRateHeight(EnergyReport r) {
+    return Math.max(HEIGHT, 180 + PIXELS_PER_LAYER * neuronLayers(r).size());
   }
 
   /** "accuracy" with labels, else "agreement with the QANN". */
@@ -96,8 +101,10 @@ public final class ReportCharts {
     XYPlot plot = chart.getXYPlot();
     lines(plot);
     percentAxis(plot);
-    plot.addDomainMarker(marker(unit.value(annPerSample), "ANN", ChartStyle.SERIES[1]));
-    plot.addDomainMarker(marker(unit.value(qannPerSample), "QANN", ChartStyle.SERIES[2]));
+    plot.addDomainMarker(marker(unit.value(annPerSample), "ANN " + EnergyUnit.format(annPerSample),
+        ChartStyle.SERIES[1], RectangleAnchor.BOTTOM_LEFT, TextAnchor.BOTTOM_RIGHT));
+    plot.addDomainMarker(marker(unit.value(qannPerSample), "QANN " + EnergyUnit.format(qannPerSample),
+        ChartStyle.SERIES[2], RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT));
     ((NumberAxis) plot.getDomainAxis()).setRange(0, 1.1 * unit.value(Math.max(snnPerSample, qannPerSample)));
     List<StepPoint> points = r.curve();
     label(plot, points.get(0), r, unit, "T = 1");
@@ -119,8 +126,9 @@ public final class ReportCharts {
     bars.setBarPainter(new StandardBarPainter());
     bars.setShadowVisible(false);
     bars.setSeriesPaint(0, ChartStyle.SERIES[0]);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     ChartStyle.apply(chart);
-    plot.getDomainAxis().setTickLabelFont(new Font(Font.MONOSPACED, Font.PLAIN, 14));
+    plot.getDomainAxis().setTickLabelFont(ChartStyle.NAMES);
     return chart;
   }
 
@@ -172,13 +180,15 @@ public final class ReportCharts {
     ((NumberAxis) plot.getRangeAxis()).setRange(0, 105);
   }
 
-  private static ValueMarker marker(double x, String label, Color color) {
+  /** A dashed vertical line at {@code x}, labelled at the bottom on the side {@code anchor} names. */
+  private static ValueMarker marker(double x, String label, Color color, RectangleAnchor anchor, TextAnchor text) {
     ValueMarker m = new ValueMarker(x, color, ChartStyle.DASHED);
     m.setLabel(label);
     m.setLabelFont(ChartStyle.LABEL);
     m.setLabelPaint(color);
-    m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-    m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+    m.setLabelAnchor(anchor);
+    m.setLabelTextAnchor(text);
     return m;
   }
 

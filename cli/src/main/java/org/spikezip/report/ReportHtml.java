@@ -16,7 +16,7 @@ public final class ReportHtml {
   private static final String STYLE = "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;"
       + "color:#222;line-height:1.45}h1{margin-bottom:0.2em}.sub{color:#555;margin-top:0}"
       + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px}"
-      + "th{background:#f2f2f2;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}"
+      + "th{background:#f2f2f2;text-align:left}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
       + "table.summary td:first-child{font-weight:bold}figure{margin:1.5em 0}img{max-width:100%;"
       + "border:1px solid #ddd}figcaption{color:#555}.warn{background:#fff3cd;border:1px solid #e0c060;"
       + "padding:0.6em 1em}.note{color:#555}code{font-size:0.95em}";
