@@ -202,6 +202,23 @@ class ReportCommandTest {
     assertThat(json.getAsJsonObject("steps").get("max").getAsInt()).isEqualTo(21);
   }
 
+  /** The README's worked example ("Energy and spike report") is what the command writes. */
+  @Test
+  void theReadmesWorkedExampleHolds() throws Exception {
+    Path out = dir.resolve("example");
+
+    Cli run = Cli.run("report", "--config", EXAMPLE.resolve("config.json"), "--checkpoint",
+        EXAMPLE.resolve("qann_L16.safetensors"), "--input", EXAMPLE.resolve("input.safetensors"), "--out", out);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("energy         per sample: SNN 4.83 µJ, ANN 3.94 µJ, QANN 4.03 µJ (SNN/ANN 1.226)");
+    List<String> rows = Files.readAllLines(out.resolve("layers.csv"));
+    assertThat(rows.get(1)).startsWith("patch_embed.proj.1,768,2001,2005,4006,").endsWith(",7270,589824,4748,2719733.4");
+    assertThat(rows.get(2)).startsWith("blocks.0.norm1.1,816,2775,2584,5359,").contains(",771696,");
+    JsonObject baseline = json(out).getAsJsonObject("baseline");
+    assertThat(baseline.getAsJsonObject("ann").get("macs_per_sample").getAsLong()).isEqualTo(855_714);
+  }
+
   private Cli report(TinyQann m, Path out, Object... more) {
     Object[] head = {"report", "--config", m.config(), "--checkpoint", m.checkpoint(), "--input", m.input(),
         "--out", out};
