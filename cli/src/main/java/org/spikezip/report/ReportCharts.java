@@ -56,12 +56,12 @@ public final class ReportCharts {
   }
 
   /** Tall enough for one readable bar per layer. */
-  static int firingRateHeight(EnergyReport r) {
+  private static int firingRateHeight(EnergyReport r) {
     return Math.max(HEIGHT, 180 + PIXELS_PER_LAYER * neuronLayers(r).size());
   }
 
   /** "accuracy" with labels, else "agreement with the QANN". */
-  static String measure(EnergyReport r) {
+  private static String measure(EnergyReport r) {
     return r.labelled() ? "accuracy" : "agreement with the QANN";
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikezip.convert.Converter;
@@ -48,9 +49,11 @@ class ReportCommandTest {
         .contains("predictions    SNN = QANN on 3 of 3 samples (100.00 %)")
         .containsPattern("energy         per sample: SNN [0-9.]+ [pnµm]?J, ANN [0-9.]+ [pnµm]?J, QANN ")
         .contains("wrote          " + out);
-    assertThat(Files.list(out).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json",
-        "layers.csv", "per_step.csv", "accuracy_vs_steps.png", "energy_vs_accuracy.png", "firing_rate.png",
-        "steps_to_quiescence.png", "report.html");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json",
+          "layers.csv", "per_step.csv", "accuracy_vs_steps.png", "energy_vs_accuracy.png", "firing_rate.png",
+          "steps_to_quiescence.png", "report.html");
+    }
 
     List<SampleResult> expected = simulate(m);
     JsonObject json = json(out);

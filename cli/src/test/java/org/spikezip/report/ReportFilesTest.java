@@ -2,16 +2,19 @@ package org.spikezip.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikezip.energy.DenseOpCount;
@@ -56,7 +59,7 @@ class ReportFilesTest {
     assertThat(written).extracting(p -> p.getFileName().toString()).containsExactly("report.json", "layers.csv",
         "per_step.csv", "accuracy_vs_steps.png", "energy_vs_accuracy.png", "firing_rate.png",
         "steps_to_quiescence.png", "report.html");
-    try (var files = Files.list(dir.resolve("new/folder"))) {
+    try (Stream<Path> files = Files.list(dir.resolve("new/folder"))) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
     }
   }
@@ -81,9 +84,9 @@ class ReportFilesTest {
   void theJsonHoldsTheLayersTotalsBaselineAndCurve() {
     String json = ReportJson.of(report(true, 1), settings(List.of("lossy: T too small")));
 
-    com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+    JsonObject o = JsonParser.parseString(json).getAsJsonObject();
     assertThat(o.get("format").getAsString()).isEqualTo("spikezip-report/1");
-    com.google.gson.JsonObject first = o.getAsJsonArray("layers").get(0).getAsJsonObject();
+    JsonObject first = o.getAsJsonArray("layers").get(0).getAsJsonObject();
     assertThat(first.get("name").getAsString()).isEqualTo("patch_embed.proj.1");
     assertThat(first.get("spikes_pos").getAsLong()).isEqualTo(10);
     assertThat(first.get("spikes_neg").getAsLong()).isEqualTo(4);
