@@ -12,6 +12,15 @@ final class Version implements IVersionProvider {
 
   @Override
   public String[] getVersion() {
+    return new String[] {
+      "spikezip " + number(),
+      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
+          + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+    };
+  }
+
+  /** The tool's version, e.g. {@code 0.1.0}. */
+  static String number() {
     Properties p = new Properties();
     try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -21,10 +30,6 @@ final class Version implements IVersionProvider {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new String[] {
-      "spikezip " + p.getProperty("version"),
-      "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + "), "
-          + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-    };
+    return p.getProperty("version");
   }
 }

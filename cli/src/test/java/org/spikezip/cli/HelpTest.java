@@ -11,10 +11,12 @@ class HelpTest {
         "Default: grid");
     assertThat(help("simulate")).contains("--input=IN", "--output=OUT", "--encoding=E", "Default: analog",
         "--max-steps=T", "Default: 512", "--threads=N", "(default: all", "--snn=FILE", "--verbose");
+    assertThat(help("report")).contains("--input=IN", "--labels=NAME", "--out=DIR", "--encoding=E", "--max-steps=T",
+        "--threads=N", "--e-mac=PJ", "--e-ac=PJ", "--energy-profile=FILE", "--snn=FILE", "default 4.6", "default 0.9");
     assertThat(help("convert")).contains("--config=C", "--checkpoint=Q", "--level=L", "--output=SNN");
     assertThat(help("bench")).contains("--model=M", "Default: vit-s16", "--level=L", "Default: 16",
         "--threads=N", "--repeat=R", "Default: 3", "--seed=S");
-    assertThat(help("--help")).contains("inspect", "simulate", "convert", "bench", "Exit codes: 0 ok");
+    assertThat(help("--help")).contains("inspect", "simulate", "report", "convert", "bench", "Exit codes: 0 ok");
   }
 
   @Test
