@@ -33,9 +33,24 @@ public record TensorLayout(Map<String, Shape> shapes) {
    * @param unexpected the names of the store's tensors that the layout does not have, in file order
    */
   public record Check(List<String> problems, List<String> unexpected) {
+    /** How many problems {@link #message} names before it only counts the rest. */
+    public static final int LISTED = 5;
+
     public Check {
       problems = List.copyOf(problems);
       unexpected = List.copyOf(unexpected);
+    }
+
+    /**
+     * One line for an error: "{@code <source>: 3 tensor(s) do not fit <model>: <problem>; <problem>; ...}",
+     * the first {@value #LISTED} problems and how many more there are.
+     */
+    public String message(String source, String model) {
+      int shown = Math.min(LISTED, problems.size());
+      return source + ": " + problems.size() + " tensor(s) do not fit " + model + ": "
+          + String.join("; ", problems.subList(0, shown))
+          + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more ('spikezip inspect "
+              + source + "' lists them all)" : "");
     }
   }
 

@@ -86,7 +86,7 @@ public record QannCheckpoint(QuantizedVit model, List<String> warnings) {
     WeightNaming naming = NamingMatch.requireVit(store);
     TensorLayout.Check check = TensorLayout.vit(config, naming).with(QuantizerSteps.layout(config)).check(store);
     if (!check.problems().isEmpty()) {
-      throw new MalformedWeightsException(misfit(store, config, check.problems()));
+      throw new MalformedWeightsException(misfit(store, config, check));
     }
     VitWeights weights = VitCheckpoint.read(store, config, naming);
     QuantizerSteps steps = QuantizerSteps.read(store, config);
@@ -101,35 +101,41 @@ public record QannCheckpoint(QuantizedVit model, List<String> warnings) {
     return new QannCheckpoint(QuantizedVit.build(weights, steps, resolved, precision), warnings);
   }
 
-  /** One line: the first few problems, how many more, and where to see them all. */
-  private static String misfit(TensorStore store, VitConfig config, List<String> problems) {
-    boolean noSteps = store.names().stream().noneMatch(n -> n.endsWith(QuantizerSteps.STEP_SUFFIX));
-    if (noSteps) {
+  /** One line: that the model is a float one, or the first few problems and how many more. */
+  private static String misfit(TensorStore store, VitConfig config, TensorLayout.Check check) {
+    if (!QuantizerSteps.anyIn(store)) {
       return store.source() + ": no quantizer steps (<quantizer>.s): a float model, not a QANN; quantize it"
           + " (QAT) first";
     }
-    int shown = Math.min(LISTED_NAMES, problems.size());
-    return store.source() + ": " + problems.size() + " tensor(s) do not fit " + VitCheckpoint.describe(config)
-        + ": " + String.join("; ", problems.subList(0, shown))
-        + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more ('spikezip inspect "
-            + store.source() + "' lists them)" : "");
+    return check.message(store.source(), VitCheckpoint.describe(config));
   }
 
   /**
-   * Writes a QANN checkpoint that {@link #load} reads: the weights under {@code naming}, the steps as
-   * {@code <quantizer>.s} scalars, and {@code level} in the metadata. Atomic, as {@link SafetensorsWriter}.
+   * Writes a QANN checkpoint that {@link #load} reads: {@link #tensors} and {@code level} in the
+   * metadata. Atomic, as {@link SafetensorsWriter}.
    */
   public static void write(Path file, VitWeights weights, QuantizerSteps steps, int level, WeightNaming naming)
       throws IOException {
+    SafetensorsWriter.write(file, tensors(weights, steps, naming), Map.of(LEVEL_KEY, Integer.toString(level)));
+  }
+
+  /** The weights under {@code naming} ({@link VitCheckpoint#tensors}) and the steps as {@code <quantizer>.s} scalars. */
+  public static Map<String, Tensor> tensors(VitWeights weights, QuantizerSteps steps, WeightNaming naming) {
     Map<String, Tensor> tensors = new LinkedHashMap<>(VitCheckpoint.tensors(weights, naming));
     for (String name : QuantizerSteps.names(weights.config())) {
       tensors.put(name + QuantizerSteps.STEP_SUFFIX, Tensor.scalar(steps.step(name)));
     }
-    SafetensorsWriter.write(file, tensors, Map.of(LEVEL_KEY, Integer.toString(level)));
+    return tensors;
   }
 
-  /** The level: the stored one, the requested one, or both if they agree. */
-  private static int level(TensorStore store, Integer requested) throws SpikezipException {
+  /**
+   * The level: the one {@code store}'s metadata records, the requested one, or both if they agree.
+   *
+   * @param requested the caller's level, or null
+   * @throws InvalidInputException if neither is there, they differ, or the level is not valid
+   * @throws MalformedWeightsException if the stored level is not a whole number
+   */
+  public static int level(TensorStore store, Integer requested) throws SpikezipException {
     String stored = store.metadata().get(LEVEL_KEY);
     if (stored == null) {
       if (requested == null) {

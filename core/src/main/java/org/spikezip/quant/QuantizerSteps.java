@@ -46,6 +46,11 @@ public record QuantizerSteps(Map<String, Double> steps) {
     return layout;
   }
 
+  /** Whether {@code store} holds any step tensor ({@code <name>.s}): a QANN, not a float model. */
+  public static boolean anyIn(TensorStore store) {
+    return store.names().stream().anyMatch(n -> n.endsWith(STEP_SUFFIX));
+  }
+
   /** Reads {@code <name>.s} for every quantizer; each must be a positive finite scalar. */
   public static QuantizerSteps read(TensorStore store, VitConfig config) throws MalformedWeightsException {
     Map<String, Double> steps = new LinkedHashMap<>();
