@@ -11,10 +11,27 @@ import org.spikezip.io.TensorStore;
  * gives, which the shapes do not tell.
  *
  * @param config the config
- * @param origin where it came from, for people: "given", "stored in the checkpoint", or "inferred from
- *     the tensor shapes"
+ * @param origin where it came from
  */
-public record CheckpointConfig(VitConfig config, String origin) {
+public record CheckpointConfig(VitConfig config, Origin origin) {
+  /** Where a config came from. */
+  public enum Origin {
+    GIVEN("given"),
+    STORED("stored in the checkpoint"),
+    INFERRED("inferred from the tensor shapes");
+
+    private final String title;
+
+    Origin(String title) {
+      this.title = title;
+    }
+
+    /** For people, such as "inferred from the tensor shapes". */
+    public String title() {
+      return title;
+    }
+  }
+
   /** The metadata key under which a checkpoint stores its config JSON. */
   public static final String METADATA_KEY = "config";
 
@@ -28,18 +45,18 @@ public record CheckpointConfig(VitConfig config, String origin) {
   public static CheckpointConfig resolve(VitConfig given, Integer heads, TensorStore store, WeightNaming naming)
       throws SpikezipException {
     if (given != null) {
-      return new CheckpointConfig(agree(given, heads, "the config"), "given");
+      return new CheckpointConfig(agree(given, heads, "the config"), Origin.GIVEN);
     }
     String stored = store.metadata().get(METADATA_KEY);
     if (stored != null) {
       VitConfig config = VitConfig.fromJson(stored, store.source() + ": metadata '" + METADATA_KEY + "'");
-      return new CheckpointConfig(agree(config, heads, store.source() + "'s stored config"), "stored in the checkpoint");
+      return new CheckpointConfig(agree(config, heads, store.source() + "'s stored config"), Origin.STORED);
     }
     if (heads == null) {
       throw new InvalidInputException(store.source() + " stores no config: pass --config C, or --heads H to infer"
           + " the rest from the tensor shapes");
     }
-    return new CheckpointConfig(InferredVit.infer(store, naming).config(heads), "inferred from the tensor shapes");
+    return new CheckpointConfig(InferredVit.infer(store, naming).config(heads), Origin.INFERRED);
   }
 
   private static VitConfig agree(VitConfig config, Integer heads, String what) throws InvalidInputException {

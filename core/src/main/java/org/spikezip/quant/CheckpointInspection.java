@@ -2,10 +2,10 @@ package org.spikezip.quant;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.spikezip.error.MalformedWeightsException;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.io.TensorStore;
 import org.spikezip.model.CheckpointConfig;
@@ -26,7 +26,9 @@ import org.spikezip.tensor.DType;
  *
  * @param tensorCount how many tensors the store holds
  * @param tensorBytes the bytes of their elements as stored
- * @param dtypes how many tensors of each element type
+ * @param dtypes how many tensors of each element type (by {@link DType} name), in file order of first
+ *     appearance, and how many are {@value #UNREADABLE}
+ * @param unreadable why each unreadable tensor cannot be read (such as an unsupported element type)
  * @param naming the recognised naming
  * @param architecture one line on the model the shapes show, or why they show none
  * @param config the config, or null if none could be resolved
@@ -37,13 +39,16 @@ import org.spikezip.tensor.DType;
  * @param warnings step sizes that look inconsistent with the level ({@link StepConsistency})
  * @param missing what conversion still needs, one line each; empty when the checkpoint converts as it is
  */
-public record CheckpointInspection(int tensorCount, long tensorBytes, Map<DType, Integer> dtypes,
-    NamingMatch naming, String architecture, CheckpointConfig config, List<String> problems,
+public record CheckpointInspection(int tensorCount, long tensorBytes, Map<String, Integer> dtypes,
+    List<String> unreadable, NamingMatch naming, String architecture, CheckpointConfig config, List<String> problems,
     List<String> unexpected, Map<String, Double> steps, Integer level, List<String> warnings,
     List<String> missing) {
+  /** The {@code dtypes} key that counts the tensors that cannot be read. */
+  public static final String UNREADABLE = "unreadable";
 
   public CheckpointInspection {
-    dtypes = Collections.unmodifiableMap(new EnumMap<>(dtypes));
+    dtypes = Collections.unmodifiableMap(new LinkedHashMap<>(dtypes));
+    unreadable = List.copyOf(unreadable);
     problems = List.copyOf(problems);
     unexpected = List.copyOf(unexpected);
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
@@ -61,15 +66,21 @@ public record CheckpointInspection(int tensorCount, long tensorBytes, Map<DType,
    */
   public static CheckpointInspection of(TensorStore store, VitConfig given, Integer heads, Integer requestedLevel)
       throws SpikezipException {
-    Map<DType, Integer> dtypes = new EnumMap<>(DType.class);
+    Map<String, Integer> dtypes = new LinkedHashMap<>();
     long bytes = 0;
     Map<String, Double> steps = new LinkedHashMap<>();
+    List<String> unreadable = new ArrayList<>();
     for (String name : store.names()) {
-      DType dtype = store.dtype(name);
-      dtypes.merge(dtype, 1, Integer::sum);
-      bytes += (long) store.shape(name).size() * dtype.byteSize();
-      if (name.endsWith(QuantizerSteps.STEP_SUFFIX) && store.shape(name).size() == 1) {
-        steps.put(name, store.tensor(name).get(0));
+      try {
+        DType dtype = store.dtype(name);
+        bytes += (long) store.shape(name).size() * dtype.byteSize();
+        if (name.endsWith(QuantizerSteps.STEP_SUFFIX) && store.shape(name).size() == 1) {
+          steps.put(name, store.tensor(name).get(0));
+        }
+        dtypes.merge(dtype.name(), 1, Integer::sum);
+      } catch (MalformedWeightsException e) {
+        dtypes.merge(UNREADABLE, 1, Integer::sum);
+        unreadable.add(strip(store, e.getMessage()));
       }
     }
     NamingMatch naming = NamingMatch.detect(store.names());
@@ -83,7 +94,7 @@ public record CheckpointInspection(int tensorCount, long tensorBytes, Map<DType,
       }
       String architecture = naming.naming() == CheckpointNaming.UNKNOWN ? "unknown"
           : HuggingFaceShapes.describe(store, naming);
-      return new CheckpointInspection(store.names().size(), bytes, dtypes, naming,
+      return new CheckpointInspection(store.names().size(), bytes, dtypes, unreadable, naming,
           architecture.isEmpty() ? "not inferred (names under a prefix)" : architecture, null, List.of(),
           List.of(), steps, null, List.of(), missing);
     }
@@ -98,11 +109,15 @@ public record CheckpointInspection(int tensorCount, long tensorBytes, Map<DType,
     List<String> unexpected = List.of();
     List<String> warnings = new ArrayList<>();
     Integer level = null;
-    try {
-      config = CheckpointConfig.resolve(given, heads, store, vitNaming);
-      QuantizedVit.checkSupported(config.config());
-    } catch (SpikezipException e) {
-      missing.add(strip(store, e.getMessage()));
+    if (given == null && heads == null && !store.metadata().containsKey(CheckpointConfig.METADATA_KEY)) {
+      missing.add("the number of heads, which the tensor shapes do not show: give --heads H (or --config C)");
+    } else {
+      try {
+        config = CheckpointConfig.resolve(given, heads, store, vitNaming);
+        QuantizedVit.checkSupported(config.config());
+      } catch (SpikezipException e) {
+        missing.add(strip(store, e.getMessage()));
+      }
     }
     boolean quantized = QuantizerSteps.anyIn(store);
     if (!quantized) {
@@ -115,21 +130,26 @@ public record CheckpointInspection(int tensorCount, long tensorBytes, Map<DType,
       problems = check.problems();
       unexpected = check.unexpected();
       if (!problems.isEmpty()) {
-        missing.add(problems.size() + " tensor(s) missing or mis-shaped (listed above)");
+        missing.add("the " + problems.size() + " missing or mis-shaped tensor(s) listed under problems");
       }
     }
     if (quantized) {
-      try {
-        level = QannCheckpoint.level(store, requestedLevel);
-      } catch (SpikezipException e) {
-        missing.add(e.getMessage() + " (the release's ImageNet checkpoints are L = 32)");
+      if (requestedLevel == null && !store.metadata().containsKey(QannCheckpoint.LEVEL_KEY)) {
+        missing.add("the level, which the checkpoint does not store: give --level L (the release's ImageNet"
+            + " checkpoints are L = 32)");
+      } else {
+        try {
+          level = QannCheckpoint.level(store, requestedLevel);
+        } catch (SpikezipException e) {
+          missing.add(strip(store, e.getMessage()));
+        }
       }
     }
     if (config != null && level != null && quantized && problems.isEmpty()) {
       warnings.addAll(StepConsistency.warnings(QuantizerSteps.read(store, config.config()), config.config(), level));
     }
-    return new CheckpointInspection(store.names().size(), bytes, dtypes, naming, architecture, config, problems,
-        unexpected, steps, level, warnings, missing);
+    return new CheckpointInspection(store.names().size(), bytes, dtypes, unreadable, naming, architecture, config,
+        problems, unexpected, steps, level, warnings, missing);
   }
 
   private static String strip(TensorStore store, String message) {
