@@ -146,7 +146,11 @@ public record CheckpointInspection(int tensorCount, long tensorBytes, Map<String
       }
     }
     if (config != null && level != null && quantized && problems.isEmpty()) {
-      warnings.addAll(StepConsistency.warnings(QuantizerSteps.read(store, config.config()), config.config(), level));
+      try {
+        warnings.addAll(StepConsistency.warnings(QuantizerSteps.read(store, config.config()), config.config(), level));
+      } catch (MalformedWeightsException e) {
+        missing.add(strip(store, e.getMessage()));
+      }
     }
     return new CheckpointInspection(store.names().size(), bytes, dtypes, unreadable, naming, architecture, config,
         problems, unexpected, steps, level, warnings, missing);
