@@ -34,7 +34,7 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpikezipException {
-    QannCheckpoint checkpoint = qann.load();
+    QannCheckpoint checkpoint = qann.load(spec);
     checkpoint.warnings().forEach(w -> ErrorHandler.warn(spec.commandLine().getErr(), w));
     Conversion conversion = Converter.convert(checkpoint.model());
     OutputFile.write(output, path -> SpikingVitFile.write(path, conversion.network()));

@@ -8,6 +8,7 @@ import org.spikezip.convert.SpikingVitFile;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.quant.QannCheckpoint;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Where a model comes from: a QANN (config and checkpoint) or an SNN file from {@code spikezip convert}. */
@@ -16,16 +17,16 @@ final class ModelOptions {
   QannOptions qann;
 
   @Option(names = "--snn", paramLabel = "FILE", required = true,
-      description = "SNN file written by 'spikezip convert', instead of --config and --checkpoint.")
+      description = "SNN file written by 'spikezip convert', instead of --checkpoint.")
   Path snn;
 
   /** The model as QANN and SNN, either converted from the QANN or the SNN read with its QANN rebuilt. */
-  LoadedModel load() throws SpikezipException {
+  LoadedModel load(CommandSpec spec) throws SpikezipException {
     if (snn != null) {
       SpikingVit net = SpikingVitFile.read(snn);
       return new LoadedModel("SNN file " + snn, Converter.equivalentQann(net), net, List.of());
     }
-    QannCheckpoint c = qann.load();
+    QannCheckpoint c = qann.load(spec);
     return new LoadedModel("QANN checkpoint " + qann.checkpoint, c.model(), Converter.convert(c.model()).network(),
         c.warnings());
   }

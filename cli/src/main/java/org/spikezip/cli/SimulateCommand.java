@@ -71,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
     OptionChecks.positive(spec, "--max-steps", maxSteps);
     OptionChecks.positive(spec, "--threads", threads);
     PrintWriter err = spec.commandLine().getErr();
-    LoadedModel m = model.load();
+    LoadedModel m = model.load(spec);
     m.warnings().forEach(w -> ErrorHandler.warn(err, w));
     List<double[]> images = SimulationInput.read(input, m.qann().config());
 

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
   @Test
   void everyCommandDescribesEveryOption() {
-    assertThat(help("inspect")).contains("--config=C", "--checkpoint=Q", "--level=L", "--weights=W", "--snn=FILE",
-        "Default: grid");
+    assertThat(help("inspect")).contains("[FILE]", "--config=C", "--heads=H", "--checkpoint=Q", "--level=L",
+        "--weights=W", "--snn=FILE", "Default: grid");
+    assertThat(help("import")).contains("FILE", "--output=OUT", "--config=C", "--heads=H", "--level=L");
     assertThat(help("simulate")).contains("--input=IN", "--output=OUT", "--encoding=E", "Default: analog",
         "--max-steps=T", "Default: 512", "--threads=N", "(default: all", "--snn=FILE", "--verbose");
     assertThat(help("report")).contains("--input=IN", "--labels=NAME", "--out=DIR", "--encoding=E", "--max-steps=T",
@@ -16,7 +17,7 @@ class HelpTest {
     assertThat(help("convert")).contains("--config=C", "--checkpoint=Q", "--level=L", "--output=SNN");
     assertThat(help("bench")).contains("--model=M", "Default: vit-s16", "--level=L", "Default: 16",
         "--threads=N", "--repeat=R", "Default: 3", "--seed=S");
-    assertThat(help("--help")).contains("inspect", "simulate", "report", "convert", "bench", "Exit codes: 0 ok");
+    assertThat(help("--help")).contains("inspect", "import", "simulate", "report", "convert", "bench", "Exit codes: 0 ok");
   }
 
   @Test

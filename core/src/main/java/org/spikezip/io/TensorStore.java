@@ -3,6 +3,7 @@ package org.spikezip.io;
 import java.util.Map;
 import java.util.Set;
 import org.spikezip.error.MalformedWeightsException;
+import org.spikezip.tensor.DType;
 import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
 
@@ -24,6 +25,9 @@ public interface TensorStore extends AutoCloseable {
 
   /** The shape of a tensor without reading its data. */
   Shape shape(String name) throws MalformedWeightsException;
+
+  /** The element type the source stores a tensor in. */
+  DType dtype(String name) throws MalformedWeightsException;
 
   /** Reads one tensor, converting its elements to doubles. */
   Tensor tensor(String name) throws MalformedWeightsException;

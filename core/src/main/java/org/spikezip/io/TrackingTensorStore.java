@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.spikezip.error.MalformedWeightsException;
+import org.spikezip.tensor.DType;
 import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
 
@@ -46,6 +47,11 @@ public final class TrackingTensorStore implements TensorStore {
   @Override
   public Shape shape(String name) throws MalformedWeightsException {
     return store.shape(name);
+  }
+
+  @Override
+  public DType dtype(String name) throws MalformedWeightsException {
+    return store.dtype(name);
   }
 
   @Override

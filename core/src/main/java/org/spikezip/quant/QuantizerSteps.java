@@ -9,6 +9,7 @@ import org.spikezip.error.MalformedWeightsException;
 import org.spikezip.io.NearNames;
 import org.spikezip.io.TensorStore;
 import org.spikezip.model.VitConfig;
+import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
 
 /**
@@ -16,6 +17,9 @@ import org.spikezip.tensor.Tensor;
  * ({@code patch_embed.proj.1}, {@code blocks.0.attn.quan_q}, ..., {@code norm.1}).
  */
 public record QuantizerSteps(Map<String, Double> steps) {
+  /** What a quantizer's name is followed by to name its step tensor. */
+  public static final String STEP_SUFFIX = ".s";
+
   public QuantizerSteps {
     steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
   }
@@ -33,11 +37,25 @@ public record QuantizerSteps(Map<String, Double> steps) {
     return names;
   }
 
+  /** The step tensors of a ViT of this depth, {@code <name>.s}, each a scalar, in network order. */
+  public static Map<String, Shape> layout(VitConfig config) {
+    Map<String, Shape> layout = new LinkedHashMap<>();
+    for (String name : names(config)) {
+      layout.put(name + STEP_SUFFIX, Shape.of());
+    }
+    return layout;
+  }
+
+  /** Whether {@code store} holds any step tensor ({@code <name>.s}): a QANN, not a float model. */
+  public static boolean anyIn(TensorStore store) {
+    return store.names().stream().anyMatch(n -> n.endsWith(STEP_SUFFIX));
+  }
+
   /** Reads {@code <name>.s} for every quantizer; each must be a positive finite scalar. */
   public static QuantizerSteps read(TensorStore store, VitConfig config) throws MalformedWeightsException {
     Map<String, Double> steps = new LinkedHashMap<>();
     for (String name : names(config)) {
-      String key = name + ".s";
+      String key = name + STEP_SUFFIX;
       if (!store.contains(key)) {
         throw new MalformedWeightsException(NearNames.missingMessage(store.source(), key, store.names())
             + " (a QANN checkpoint needs every quantizer's step)");

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.spikezip.io.safetensors.SafetensorsReader;
 import org.spikezip.model.VitCheckpoint;
 import org.spikezip.model.VitConfig;
+import org.spikezip.model.WeightNaming;
 import org.spikezip.quant.QuantSite;
 import org.spikezip.quant.QuantizedVit;
 import org.spikezip.quant.QuantizerSteps;
@@ -53,7 +54,7 @@ record GoldenCase(int level, JsonObject json, VitConfig config, QuantizedVit qan
     VitConfig config = VitConfig.fromJson(jsonText, base + ".json");
     QuantizedVit qann;
     try (SafetensorsReader state = SafetensorsReader.open(resource(base + "_qann_state.safetensors"))) {
-      qann = QuantizedVit.build(VitCheckpoint.read(state, config), QuantizerSteps.read(state, config), level,
+      qann = QuantizedVit.build(VitCheckpoint.read(state, config, WeightNaming.ORIGINAL_QANN), QuantizerSteps.read(state, config), level,
           WeightPrecision.grid());
     }
     Map<String, Tensor> tensors = new LinkedHashMap<>();

@@ -59,7 +59,7 @@ public final class OnnxTensorStore implements TensorStore {
     return graphOutputs;
   }
 
-  /** The element type an initializer is stored as. */
+  @Override
   public DType dtype(String name) throws MalformedWeightsException {
     return OnnxTensorDecoder.supportedType(find(name), source).dtype;
   }

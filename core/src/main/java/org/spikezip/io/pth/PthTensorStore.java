@@ -82,7 +82,8 @@ public final class PthTensorStore implements TensorStore {
     return find(name).shape();
   }
 
-  /** The stored dtype of a tensor (the element type of its storage). */
+  /** {@inheritDoc} For a PyTorch checkpoint: the element type of the tensor's storage. */
+  @Override
   public DType dtype(String name) throws MalformedWeightsException {
     return find(name).storage().dtype();
   }

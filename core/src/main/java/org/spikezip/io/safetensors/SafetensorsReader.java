@@ -125,7 +125,7 @@ public final class SafetensorsReader implements TensorStore {
     return Shape.ofLongs(entry.dims());
   }
 
-  /** The element type the file stores tensor {@code name} in. */
+  @Override
   public DType dtype(String name) throws MalformedWeightsException {
     return entry(name).dtype();
   }
