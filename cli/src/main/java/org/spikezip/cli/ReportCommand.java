@@ -87,7 +87,7 @@ final class ReportCommand implements Callable<Integer> {
     OptionChecks.positive(spec, "--threads", threads);
     EnergyModel energyModel = energy.resolve(spec);
     PrintWriter err = spec.commandLine().getErr();
-    LoadedModel m = model.load();
+    LoadedModel m = model.load(spec);
     List<String> warnings = new ArrayList<>(m.warnings());
     m.warnings().forEach(w -> ErrorHandler.warn(err, w));
     List<double[]> images = SimulationInput.read(input, m.qann().config());

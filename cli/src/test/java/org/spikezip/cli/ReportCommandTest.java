@@ -237,7 +237,7 @@ class ReportCommandTest {
 
   /** The same model and images, simulated here without the command line. */
   private static List<SampleResult> simulate(TinyQann m) throws Exception {
-    SpikingVit snn = Converter.convert(QannCheckpoint.load(m.config(), m.checkpoint(), null, WeightPrecision.grid())
+    SpikingVit snn = Converter.convert(QannCheckpoint.load(m.config(), null, m.checkpoint(), null, WeightPrecision.grid())
         .model()).network();
     List<double[]> images = SimulationInput.read(m.input(), TinyQann.CONFIG);
     return new Simulator(snn, Encoding.ANALOG, StopRule.quiescent(512)).runAll(images, 1, SimulationListener.NONE);
