@@ -1,5 +1,7 @@
 package org.spikezip.report;
 
+import org.spikezip.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

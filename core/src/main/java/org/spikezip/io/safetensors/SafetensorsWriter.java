@@ -11,14 +11,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import org.spikezip.io.AtomicFiles;
 import org.spikezip.tensor.DType;
 import org.spikezip.tensor.Tensor;
 
@@ -62,27 +58,15 @@ public final class SafetensorsWriter {
     }
     byte[] header = header(tensors, metadata);
     Path target = path.toAbsolutePath();
-    Path temporary = createTemporary(target);
-    try {
-      try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.putLong(header.length);
-        flush(out, buffer);
-        writeFully(out, ByteBuffer.wrap(header));
-        for (Tensor t : tensors.values()) {
-          writeData(out, buffer, t);
-        }
-        out.force(true);
+    AtomicFiles.write(target, out -> {
+      ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      buffer.putLong(header.length);
+      flush(out, buffer);
+      writeFully(out, ByteBuffer.wrap(header));
+      for (Tensor t : tensors.values()) {
+        writeData(out, buffer, t);
       }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException | Error e) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
+    });
   }
 
   /** The padded UTF-8 header JSON. */
@@ -223,23 +207,6 @@ public final class SafetensorsWriter {
   private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
     while (bytes.hasRemaining()) {
       out.write(bytes);
-    }
-  }
-
-  /** A new empty file beside {@code target}, so that the final rename stays on one file system. */
-  private static Path createTemporary(Path target) throws IOException {
-    Path directory = target.getParent();
-    String base = "." + target.getFileName() + ".";
-    while (true) {
-      Path candidate = directory.resolve(
-          base + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-      try {
-        // Not Files.createTempFile: its owner-only permissions would stick to the final file.
-        Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-        return candidate;
-      } catch (FileAlreadyExistsException e) {
-        // Try another random name.
-      }
     }
   }
 }
