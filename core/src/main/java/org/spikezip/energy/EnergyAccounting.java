@@ -55,37 +55,27 @@ public final class EnergyAccounting {
   private static LayerTotals layer(List<SampleResult> results, int l, NeuronParams params, EnergyModel model) {
     String name = results.get(0).layers().get(l).name();
     int neurons = results.get(0).layers().get(l).neurons();
-    long pos = 0;
-    long neg = 0;
-    long acs = 0;
-    long macs = 0;
-    long updates = 0;
-    long neuronSteps = 0;
-    long cancelled = 0;
-    long saturated = 0;
+    TotalsAccumulator sum = new TotalsAccumulator();
     for (SampleResult r : results) {
       LayerActivity a = r.layers().get(l);
       if (!a.name().equals(name)) {
         throw new IllegalArgumentException("samples disagree on layer " + l + ": " + name + " vs " + a.name());
       }
-      pos += a.positive();
-      neg += a.negative();
-      acs += a.acs();
-      macs += a.macs();
-      updates += a.updates();
-      neuronSteps += (long) neurons * r.stopStep();
+      sum.add(a.positive(), a.negative(), a.acs(), a.macs(), a.updates(), (long) neurons * r.stopStep());
       if (params != null) {
         int[] counts = r.spikeCounts().get(name);
         int[] abs = r.spikesAbs().get(name);
+        long cancelled = 0;
+        long saturated = 0;
         for (int i = 0; i < counts.length; i++) {
           cancelled += abs[i] - Math.abs(counts[i]);
           boolean atMin = params.min() < 0 && counts[i] <= params.min();
           saturated += atMin || counts[i] >= params.max() ? 1 : 0;
         }
+        sum.addCodes(cancelled, saturated);
       }
     }
-    return new LayerTotals(name, neurons, pos, neg, acs, macs, updates, neuronSteps, cancelled, saturated,
-        model.energyPj(macs, acs));
+    return sum.totals(name, neurons, model);
   }
 
   /** Every step cap from 1 to the largest stop step. */

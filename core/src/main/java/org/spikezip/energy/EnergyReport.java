@@ -40,27 +40,12 @@ public record EnergyReport(
   /** All layers together, named {@value #TOTAL}. */
   public LayerTotals total() {
     int neurons = 0;
-    long pos = 0;
-    long neg = 0;
-    long acs = 0;
-    long macs = 0;
-    long updates = 0;
-    long neuronSteps = 0;
-    long cancelled = 0;
-    long saturated = 0;
+    TotalsAccumulator sum = new TotalsAccumulator();
     for (LayerTotals l : layers) {
       neurons += l.neurons();
-      pos += l.spikesPos();
-      neg += l.spikesNeg();
-      acs += l.acs();
-      macs += l.macs();
-      updates += l.updates();
-      neuronSteps += l.neuronSteps();
-      cancelled += l.cancelled();
-      saturated += l.saturated();
+      sum.add(l);
     }
-    return new LayerTotals(TOTAL, neurons, pos, neg, acs, macs, updates, neuronSteps, cancelled, saturated,
-        energyModel.energyPj(macs, acs));
+    return sum.totals(TOTAL, neurons, energyModel);
   }
 
   /** The SNN's energy over all samples, pJ. */
