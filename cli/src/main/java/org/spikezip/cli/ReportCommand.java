@@ -95,10 +95,10 @@ final class ReportCommand implements Callable<Integer> {
         m.qann().config().numClasses());
 
     List<QannResult> qann = ParallelMap.map(images, threads, new QannForward(m.qann())::forward);
-    List<SampleResult> snn = new Simulator(m.snn(), encoding, StopRule.quiescent(maxSteps))
+    List<SampleResult> snn = new Simulator(m.snn(), encoding, StopRule.quiescent(maxSteps)).withoutNeuronDetail()
         .runAll(images, threads, new Progress(err, images.size()));
     int[] predictions = qann.stream().mapToInt(QannResult::predictedClass).toArray();
-    EnergyReport r = EnergyAccounting.account(snn, m.snn().neuronLayers(), DenseOpCount.of(m.qann().config()),
+    EnergyReport r = EnergyAccounting.account(snn, DenseOpCount.of(m.qann().config()),
         energyModel, predictions, labelled);
     if (r.lossy() > 0) {
       String lossy = "lossy: T too small: " + r.lossy() + " of " + r.samples() + " samples hit --max-steps "

@@ -2,12 +2,8 @@ package org.spikezip.energy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.spikezip.convert.NeuronParams;
 import org.spikezip.sim.LayerActivity;
 import org.spikezip.sim.SampleResult;
 
@@ -24,13 +20,11 @@ public final class EnergyAccounting {
    * The report of one run.
    *
    * @param results every sample's simulation, in input order
-   * @param neuronLayers the network's neuron layers ({@code SpikingVit.neuronLayers()}), for the bounds
    * @param dense the ANN's and QANN's operation count of the same model
    * @param qannPredictions the QANN's class per sample
    * @param labels the true class per sample, if known
    */
-  public static EnergyReport account(List<SampleResult> results, List<NeuronParams> neuronLayers,
-      DenseOpCount dense, EnergyModel model, int[] qannPredictions, Optional<int[]> labels) {
+  public static EnergyReport account(List<SampleResult> results, DenseOpCount dense, EnergyModel model, int[] qannPredictions, Optional<int[]> labels) {
     int samples = results.size();
     if (samples == 0) {
       throw new IllegalArgumentException("results must hold at least one sample, got none");
@@ -39,20 +33,18 @@ public final class EnergyAccounting {
       throw new IllegalArgumentException("QANN predictions (" + qannPredictions.length + ") and labels ("
           + labels.map(l -> l.length).orElse(samples) + ") must number one per sample (" + samples + ")");
     }
-    Map<String, NeuronParams> bounds = neuronLayers.stream()
-        .collect(Collectors.toMap(NeuronParams::name, Function.identity()));
     List<LayerTotals> layers = new ArrayList<>();
     List<LayerActivity> first = results.get(0).layers();
     for (int l = 0; l < first.size(); l++) {
-      layers.add(layer(results, l, bounds.get(first.get(l).name()), model));
+      layers.add(layer(results, l, model));
     }
     int qannCorrect = labels.map(y -> matches(qannPredictions, y)).orElse(0);
     return new EnergyReport(model, samples, labels.isPresent(), qannCorrect, layers,
         curve(results, model, qannPredictions, labels), stopSteps(results), dense);
   }
 
-  /** Layer {@code l} summed over samples; {@code params} is null for the head. */
-  private static LayerTotals layer(List<SampleResult> results, int l, NeuronParams params, EnergyModel model) {
+  /** Layer {@code l} summed over samples. */
+  private static LayerTotals layer(List<SampleResult> results, int l, EnergyModel model) {
     String name = results.get(0).layers().get(l).name();
     int neurons = results.get(0).layers().get(l).neurons();
     TotalsAccumulator sum = new TotalsAccumulator();
@@ -62,18 +54,7 @@ public final class EnergyAccounting {
         throw new IllegalArgumentException("samples disagree on layer " + l + ": " + name + " vs " + a.name());
       }
       sum.add(a.positive(), a.negative(), a.acs(), a.macs(), a.updates(), (long) neurons * r.stopStep());
-      if (params != null) {
-        int[] counts = r.spikeCounts().get(name);
-        int[] abs = r.spikesAbs().get(name);
-        long cancelled = 0;
-        long saturated = 0;
-        for (int i = 0; i < counts.length; i++) {
-          cancelled += abs[i] - Math.abs(counts[i]);
-          boolean atMin = params.min() < 0 && counts[i] <= params.min();
-          saturated += atMin || counts[i] >= params.max() ? 1 : 0;
-        }
-        sum.addCodes(cancelled, saturated);
-      }
+      sum.addCodes(a.cancelled(), a.saturated());
     }
     return sum.totals(name, neurons, model);
   }

@@ -51,11 +51,13 @@ final class ActivityRecorder {
     updates[layer][i] = updateCount;
   }
 
-  List<LayerActivity> finish() {
+  /** The recorded layers, with each layer's cancelled spikes and saturated codes (0 where absent). */
+  List<LayerActivity> finish(long[] cancelled, long[] saturated) {
     List<LayerActivity> out = new ArrayList<>();
     for (int l = 0; l < names.size(); l++) {
       out.add(new LayerActivity(names.get(l), neurons[l], Arrays.copyOf(pos[l], steps), Arrays.copyOf(neg[l], steps),
-          Arrays.copyOf(acs[l], steps), Arrays.copyOf(macs[l], steps), Arrays.copyOf(updates[l], steps)));
+          Arrays.copyOf(acs[l], steps), Arrays.copyOf(macs[l], steps), Arrays.copyOf(updates[l], steps),
+          l < cancelled.length ? cancelled[l] : 0, l < saturated.length ? saturated[l] : 0));
     }
     return out;
   }

@@ -12,6 +12,9 @@ package org.spikezip.sim;
  *
  * @param name the replaced quantizer's name, e.g. {@code blocks.0.attn.quan_q}, or {@code head}
  * @param neurons neurons in the layer (0 for the head)
+ * @param cancelled spikes beyond what the final counts need: per neuron, positive plus negative
+ *     spikes minus |final count|, summed (spikes that a later spike of the other sign undid)
+ * @param saturated neurons whose final count is at a tracer bound (qmax, or qmin when negative)
  */
 public record LayerActivity(
     String name,
@@ -20,7 +23,9 @@ public record LayerActivity(
     int[] negativePerStep,
     long[] acsPerStep,
     long[] macsPerStep,
-    long[] updatesPerStep) {
+    long[] updatesPerStep,
+    long cancelled,
+    long saturated) {
 
   public long positive() {
     return sum(positivePerStep);

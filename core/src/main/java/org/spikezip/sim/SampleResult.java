@@ -11,8 +11,9 @@ import java.util.Map;
  * @param logitsPerStep accumulated output after each step, {@code [stopStep][classes]}
  * @param stopStep steps simulated (the quiet step included when quiescent)
  * @param quiescent whether it stopped because nothing could change any more (false: hit the cap)
- * @param spikeCounts final tracer S per neuron, by layer name (the codes at quiescence)
- * @param spikesAbs positive plus negative spikes per neuron, by layer name
+ * @param spikeCounts final tracer S per neuron, by layer name (the codes at quiescence); empty when
+ *     the simulator was asked for totals only ({@link Simulator#withoutNeuronDetail()})
+ * @param spikesAbs positive plus negative spikes per neuron, by layer name; empty likewise
  * @param layers per-layer activity in network order (neuron layers, then the head)
  */
 public record SampleResult(

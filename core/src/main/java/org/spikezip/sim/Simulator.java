@@ -18,11 +18,26 @@ public final class Simulator {
   private final SpikingVit net;
   private final Encoding encoding;
   private final StopRule stopRule;
+  private final boolean neuronDetail;
 
   public Simulator(SpikingVit net, Encoding encoding, StopRule stopRule) {
+    this(net, encoding, stopRule, true);
+  }
+
+  private Simulator(SpikingVit net, Encoding encoding, StopRule stopRule, boolean neuronDetail) {
     this.net = net;
     this.encoding = encoding;
     this.stopRule = stopRule;
+    this.neuronDetail = neuronDetail;
+  }
+
+  /**
+   * A simulator whose results keep per-layer totals only, without each neuron's final count and
+   * spike total (which take a few hundred kilobytes per sample even for small models): for runs
+   * over whole datasets.
+   */
+  public Simulator withoutNeuronDetail() {
+    return new Simulator(net, encoding, stopRule, false);
   }
 
   /** A fresh state for this network (one per thread). */
@@ -32,7 +47,7 @@ public final class Simulator {
 
   /** Simulates one image {@code [inChans, imgSize, imgSize]} on the caller's thread. */
   public SampleResult run(double[] image, SimState state, SimulationListener listener) {
-    return new VitRunner(net, encoding, stopRule).run(0, image, state, listener);
+    return new VitRunner(net, encoding, stopRule, neuronDetail).run(0, image, state, listener);
   }
 
   /** Simulates every image with {@code threads} worker threads. */
@@ -44,7 +59,7 @@ public final class Simulator {
     int workers = Math.min(threads, Math.max(1, images.size()));
     if (workers == 1) {
       SimState state = newState();
-      VitRunner runner = new VitRunner(net, encoding, stopRule);
+      VitRunner runner = new VitRunner(net, encoding, stopRule, neuronDetail);
       for (int i = 0; i < images.size(); i++) {
         results[i] = runner.run(i, images.get(i), state, listener);
       }
@@ -61,7 +76,7 @@ public final class Simulator {
       for (int w = 0; w < workers; w++) {
         futures.add(pool.submit(() -> {
           SimState state = newState();
-          VitRunner runner = new VitRunner(net, encoding, stopRule);
+          VitRunner runner = new VitRunner(net, encoding, stopRule, neuronDetail);
           for (int i = next.getAndIncrement(); i < images.size(); i = next.getAndIncrement()) {
             results[i] = runner.run(i, images.get(i), state, listener);
           }

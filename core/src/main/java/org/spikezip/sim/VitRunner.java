@@ -27,11 +27,13 @@ final class VitRunner {
   private final SpikingVit net;
   private final Encoding encoding;
   private final StopRule stopRule;
+  private final boolean neuronDetail;
 
-  VitRunner(SpikingVit net, Encoding encoding, StopRule stopRule) {
+  VitRunner(SpikingVit net, Encoding encoding, StopRule stopRule, boolean neuronDetail) {
     this.net = net;
     this.encoding = encoding;
     this.stopRule = stopRule;
+    this.neuronDetail = neuronDetail;
   }
 
   SampleResult run(int sample, double[] image, SimState s, SimulationListener listener) {
@@ -61,12 +63,23 @@ final class VitRunner {
     }
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, int[]> abs = new LinkedHashMap<>();
+    long[] cancelled = new long[layers.size()];
+    long[] saturated = new long[layers.size()];
     for (int l = 0; l < layers.size(); l++) {
-      counts.put(params.get(l).name(), layers.get(l).counts().clone());
-      abs.put(params.get(l).name(), layers.get(l).spikesAbs().clone());
+      NeuronParams p = params.get(l);
+      int[] count = layers.get(l).counts();
+      int[] spikes = layers.get(l).spikesAbs();
+      for (int i = 0; i < count.length; i++) {
+        cancelled[l] += spikes[i] - Math.abs(count[i]);
+        saturated[l] += (p.min() < 0 && count[i] <= p.min()) || count[i] >= p.max() ? 1 : 0;
+      }
+      if (neuronDetail) {
+        counts.put(p.name(), count.clone());
+        abs.put(p.name(), spikes.clone());
+      }
     }
     SampleResult r = new SampleResult(logits.toArray(new double[0][]), logits.size(), quiet, counts, abs,
-        recorder.finish());
+        recorder.finish(cancelled, saturated));
     listener.onSampleEnd(sample, r);
     return r;
   }

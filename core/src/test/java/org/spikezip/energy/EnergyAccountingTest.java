@@ -172,7 +172,7 @@ class EnergyAccountingTest {
     List<SampleResult> results = simulate(m, Encoding.ANALOG, 1);
     int[] labels = {0, 1, 2};
     EnergyModel model = new EnergyModel("test", 2.0, 0.5);
-    EnergyReport r = EnergyAccounting.account(results, m.snn().neuronLayers(), DenseOpCount.of(m.config()), model,
+    EnergyReport r = EnergyAccounting.account(results, DenseOpCount.of(m.config()), model,
         predictions(m), Optional.of(labels));
 
     assertThat(r.maxSteps()).isEqualTo(results.stream().mapToInt(SampleResult::stopStep).max().orElseThrow());
@@ -266,7 +266,7 @@ class EnergyAccountingTest {
   }
 
   private static EnergyReport report(TinyNets m, List<SampleResult> results, EnergyModel model) {
-    return EnergyAccounting.account(results, m.snn().neuronLayers(), DenseOpCount.of(m.config()), model,
+    return EnergyAccounting.account(results, DenseOpCount.of(m.config()), model,
         predictions(m), Optional.empty());
   }
 }

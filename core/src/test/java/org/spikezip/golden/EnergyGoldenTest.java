@@ -37,7 +37,7 @@ class EnergyGoldenTest {
     QannForward qann = new QannForward(g.qann());
     int[] predictions = g.images().stream().mapToInt(image -> qann.forward(image).predictedClass()).toArray();
 
-    EnergyReport r = EnergyAccounting.account(results, snn.neuronLayers(), DenseOpCount.of(g.config()),
+    EnergyReport r = EnergyAccounting.account(results, DenseOpCount.of(g.config()),
         EnergyModel.DEFAULT, predictions, Optional.empty());
 
     List<String> names = g.quantizerNames();
