@@ -14,6 +14,7 @@ import org.spikezip.data.Split;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.model.Activation;
 import org.spikezip.model.VitConfig;
+import org.spikezip.model.VitWeights;
 
 /**
  * Manual runs on Fashion-MNIST until the command line has its {@code train} and {@code qat}
@@ -25,6 +26,7 @@ import org.spikezip.model.VitConfig;
  *   epochs=6 qat_epochs=1 level=16 weight_bits=0 batch=128 lr=2e-3 qat_lr=2e-4 step_lr=1e-3
  *   dim=64 depth=4 heads=4 mlp_ratio=2 patch=7 train_limit=60000 test_limit=10000
  *   augment=false seed=0 data=/usr/share/datasets/fashion-mnist out=runs/train
+ *   ann=PATH (skip ANN training: fine-tune this timm checkpoint)
  * </pre>
  */
 public final class TrainMain {
@@ -72,8 +74,13 @@ public final class TrainMain {
             ? Augmentation.CROP_FLIP : Augmentation.NONE)
         .optSeed(num(a, "seed", 0))
         .build();
-    TrainResult ann = Trainer.trainAnn(config, train, test, annOptions, progress);
-    CheckpointFiles.saveAnn(dir.resolve("ann.safetensors"), ann.weights());
+    VitWeights annWeights;
+    if (a.containsKey("ann")) {
+      annWeights = CheckpointFiles.loadAnn(Path.of(a.get("ann")));
+    } else {
+      annWeights = Trainer.trainAnn(config, train, test, annOptions, progress).weights();
+      CheckpointFiles.saveAnn(dir.resolve("ann.safetensors"), annWeights);
+    }
     int qatEpochs = num(a, "qat_epochs", 1);
     if (qatEpochs > 0) {
       QatOptions qatOptions = QatOptions.builder()
@@ -85,7 +92,7 @@ public final class TrainMain {
           .optStepLearningRate(dbl(a, "step_lr", 1e-3))
           .optSeed(num(a, "seed", 0))
           .build();
-      QatResult qat = QatTrainer.run(ann.weights(), train, test, qatOptions, progress);
+      QatResult qat = QatTrainer.run(annWeights, train, test, qatOptions, progress);
       CheckpointFiles.saveQann(dir.resolve("qann.safetensors"), qat);
     }
   }

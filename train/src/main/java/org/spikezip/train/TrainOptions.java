@@ -77,7 +77,7 @@ public record TrainOptions(
     private Augmentation augmentation = Augmentation.NONE;
     private Normalization normalization = Normalization.HALF;
     private long seed = 0;
-    private int evalBatchSize = 500;
+    private int evalBatchSize = 256;
 
     private Builder() {}
 
