@@ -64,6 +64,7 @@ public final class QatTrainer {
       long step = 0;
       for (int epoch = 1; epoch <= o.epochs(); epoch++) {
         long start = System.nanoTime();
+        long cpuStart = CpuClock.threadNanos();
         double lossSum = 0;
         List<int[]> batches = source.epoch(epoch);
         for (int b = 0; b < batches.size(); b++) {
@@ -75,12 +76,13 @@ public final class QatTrainer {
               lrs[0]));
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        double trainCpuSeconds = (CpuClock.threadNanos() - cpuStart) / 1e9;
         long evalStart = System.nanoTime();
         if (testSource != null) {
           testTop1 = Evaluator.top1(root, student, quant, testSource);
         }
         EpochSummary summary = new EpochSummary(TrainingStage.QAT, epoch, o.epochs(), lossSum / batches.size(),
-            testTop1, trainSeconds, (System.nanoTime() - evalStart) / 1e9);
+            testTop1, trainSeconds, trainCpuSeconds, (System.nanoTime() - evalStart) / 1e9);
         epochs.add(summary);
         listener.onEpoch(summary);
       }

@@ -37,7 +37,14 @@ public final class TorchRuntime {
   public static synchronized Engine engine() {
     if (engine == null) {
       configure();
-      engine = Engine.getEngine("PyTorch");
+      try {
+        engine = Engine.getEngine("PyTorch");
+      } catch (RuntimeException | UnsatisfiedLinkError e) {
+        throw new IllegalStateException("the PyTorch engine did not load offline: libtorch must come from the "
+            + "jar ai.djl.pytorch:pytorch-native-cpu:2.5.1:linux-x86_64 (or pytorch-native-cu124 with Maven "
+            + "profile cuda) on the class path, extracted into " + System.getProperty("DJL_CACHE_DIR")
+            + " (" + e + ")", e);
+      }
       int threads = threads();
       if (JniUtils.getNumThreads() != threads) {
         JniUtils.setNumThreads(threads);

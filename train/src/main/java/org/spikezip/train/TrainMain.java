@@ -62,8 +62,9 @@ public final class TrainMain {
 
       @Override
       public void onEpoch(EpochSummary s) {
-        out.printf(Locale.ROOT, "%s epoch %d/%d: loss %.4f, test top-1 %.4f, train %.1f s, eval %.1f s%n",
-            s.stage(), s.epoch(), s.epochs(), s.meanLoss(), s.testTop1(), s.trainSeconds(), s.evalSeconds());
+        out.printf(Locale.ROOT, "%s epoch %d/%d: loss %.4f, test top-1 %.4f, train %.1f s (cpu %.1f s), eval %.1f s%n",
+            s.stage(), s.epoch(), s.epochs(), s.meanLoss(), s.testTop1(), s.trainSeconds(), s.trainCpuSeconds(),
+            s.evalSeconds());
       }
     };
     TrainOptions annOptions = TrainOptions.builder()
