@@ -22,8 +22,9 @@ import java.nio.file.Path;
  *       unbounded OpenMP pool is many times slower; one thread is as fast as two on 2 cores.
  * </ul>
  *
- * <p>{@code OMP_WAIT_POLICY=PASSIVE} is an environment variable libgomp reads at load time; a JVM
- * cannot set it for itself, so the launcher scripts and the test configuration set it.
+ * <p>{@code OMP_WAIT_POLICY=PASSIVE} (idle OpenMP threads sleep instead of spinning) is an
+ * environment variable libgomp reads when it loads; unless the launcher set it, it is put into the
+ * process's C environment ({@link NativeEnvironment}) before libtorch loads.
  */
 public final class TorchRuntime {
   /** System property with the libtorch intra-op thread count (default 1). */
@@ -74,6 +75,7 @@ public final class TorchRuntime {
   }
 
   private static void configure() {
+    NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
     setDefault("ai.djl.offline", "true");
     if (System.getenv("DJL_CACHE_DIR") == null) {
       setDefault("DJL_CACHE_DIR", Path.of(System.getProperty("user.home"), ".djl.ai").toString());

@@ -19,4 +19,10 @@ class TorchRuntimeTest {
       assertThat(b.toFloatArray()).containsExactly(1f, 2f, 3f);
     }
   }
+
+  @Test
+  void setsCEnvironmentVariablesForNativeLibraries() {
+    assertThat(NativeEnvironment.setDefault("SPIKEZIP_TEST_VARIABLE", "1")).isTrue();
+    assertThat(TorchRuntime.threads()).isEqualTo(1);
+  }
 }
