@@ -23,6 +23,22 @@ public record NeuronParams(String name, double threshold, int min, int max) {
     return new NeuronParams(name, q.step(), q.qmin(), q.qmax());
   }
 
+  /**
+   * The QANN quantizer these neurons compute at {@code level} levels: step {@code theta}, signed when
+   * {@code min < 0}.
+   *
+   * @throws IllegalArgumentException if the bounds are not those of a quantizer at {@code level}
+   */
+  public Quantizer quantizer(int level) {
+    Quantizer q = new Quantizer(level, min < 0, threshold);
+    if (q.qmin() != min || q.qmax() != max) {
+      throw new IllegalArgumentException(name + ": bounds [" + min + ", " + max + "] are not those of a "
+          + (q.signed() ? "signed" : "unsigned") + " quantizer at level " + level + ", [" + q.qmin() + ", "
+          + q.qmax() + "]");
+    }
+    return q;
+  }
+
   /** The value {@code S * theta} that {@code S} net spikes stand for (the QANN's {@code q * s}). */
   public double value(int spikeCount) {
     return spikeCount * threshold;

@@ -2,6 +2,7 @@ package org.spikezip.convert;
 
 import org.spikezip.model.LayerNormWeights;
 import org.spikezip.quant.ExactLinear;
+import org.spikezip.quant.QuantSite;
 
 /**
  * One converted ViT block: every quantizer became a layer of ST-BIF+ neurons, LayerNorm a
@@ -31,4 +32,21 @@ public record SpikingBlock(
     ExactLinear fc1,
     NeuronParams actNeurons,
     ExactLinear fc2,
-    NeuronParams fc2Neurons) {}
+    NeuronParams fc2Neurons) {
+
+  /** The neurons that replaced the quantizer at {@code site}. */
+  public NeuronParams neurons(QuantSite site) {
+    return switch (site) {
+      case NORM1 -> norm1Neurons;
+      case Q -> qNeurons;
+      case K -> kNeurons;
+      case V -> vNeurons;
+      case ATTN -> attnNeurons;
+      case ATTN_V -> attnValueNeurons;
+      case PROJ -> projNeurons;
+      case NORM2 -> norm2Neurons;
+      case ACT -> actNeurons;
+      case FC2 -> fc2Neurons;
+    };
+  }
+}

@@ -6,16 +6,21 @@ import org.spikezip.model.LayerNormWeights;
 import org.spikezip.model.VitConfig;
 import org.spikezip.quant.ExactLinear;
 import org.spikezip.quant.PatchProjection;
+import org.spikezip.quant.WeightPrecision;
 
 /**
  * A spiking ViT, immutable: parameters only; the simulator keeps all dynamic state apart.
  *
  * <p>The patch embedding reads the encoded image (analog or rate), its output drives the first
  * neurons; cls token, position embedding and every bias are injected at the first step.
+ *
+ * @param level the level L of the QANN it was converted from (neuron bounds follow from it)
+ * @param precision how the spike-driven layers' weights are represented
  */
 public record SpikingVit(
     VitConfig config,
     int level,
+    WeightPrecision precision,
     PatchProjection patchEmbed,
     NeuronParams patchNeurons,
     double[] clsToken,

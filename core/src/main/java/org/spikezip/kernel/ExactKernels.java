@@ -14,6 +14,12 @@ public interface ExactKernels {
   /** {@code y[yOff + i] += sign * x[xOff + i]} for {@code i < n}. */
   void addInts(int sign, int[] x, int xOff, double[] y, int yOff, int n);
 
+  /**
+   * {@code c[r, o] += sum_k a[r, k] * b[k, o]}: {@code a} is {@code [rows, inner]}, {@code b} is
+   * {@code [inner, out]}, {@code c} is {@code [rows, out]}, all row-major.
+   */
+  void matmul(double[] a, int rows, int inner, double[] b, int out, double[] c);
+
   /** A short name for reports ("scalar", "vector-512"). */
   String name();
 }

@@ -22,6 +22,18 @@ public final class ScalarKernels implements ExactKernels {
   }
 
   @Override
+  public void matmul(double[] a, int rows, int inner, double[] b, int out, double[] c) {
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < inner; k++) {
+        double v = a[r * inner + k];
+        if (v != 0) {
+          axpy(v, b, k * out, c, r * out, out);
+        }
+      }
+    }
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

@@ -1,14 +1,19 @@
 package org.spikezip.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.spikezip.error.MalformedWeightsException;
+import org.spikezip.io.CheckedTensors;
 import org.spikezip.io.TensorStore;
 import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
 
-/** Reads {@link VitWeights} from a tensor store in timm or original-QANN naming, checking every shape. */
+/**
+ * Reads {@link VitWeights} from a tensor store in timm or original-QANN naming, checking every shape,
+ * and gives the tensors to write them back in either naming.
+ */
 public final class VitCheckpoint {
   private final TensorStore store;
   private final VitConfig config;
@@ -27,6 +32,50 @@ public final class VitCheckpoint {
 
   public static VitWeights read(TensorStore store, VitConfig config) throws MalformedWeightsException {
     return new VitCheckpoint(store, config, detectNaming(store)).read();
+  }
+
+  /**
+   * The weights as checkpoint tensors (F64) under {@code naming}, in timm's order: the patch kernel
+   * {@code [embedDim, inChans, patch, patch]}, cls and position embeddings with their leading 1, and
+   * no qkv bias when the config has none. {@link #read} reads them back.
+   */
+  public static Map<String, Tensor> tensors(VitWeights w, WeightNaming naming) {
+    VitConfig c = w.config();
+    int d = c.embedDim();
+    Map<String, Tensor> t = new LinkedHashMap<>();
+    t.put("cls_token", Tensor.wrap(Shape.of(1, 1, d), w.clsToken().clone()));
+    t.put("pos_embed", Tensor.wrap(Shape.of(1, c.numTokens(), d), w.posEmbed().clone()));
+    t.put(naming.patchEmbed() + ".weight",
+        Tensor.wrap(Shape.of(d, c.inChans(), c.patchSize(), c.patchSize()), w.patchEmbed().weight().clone()));
+    t.put(naming.patchEmbed() + ".bias", vector(w.patchEmbed().bias()));
+    for (int b = 0; b < c.depth(); b++) {
+      VitBlockWeights bw = w.blocks().get(b);
+      putLayerNorm(t, naming.norm1(b), bw.norm1());
+      putLinear(t, naming.qkv(b), bw.qkv(), c.qkvBias());
+      putLinear(t, naming.proj(b), bw.proj(), true);
+      putLayerNorm(t, naming.norm2(b), bw.norm2());
+      putLinear(t, naming.fc1(b), bw.fc1(), true);
+      putLinear(t, naming.fc2(b), bw.fc2(), true);
+    }
+    putLayerNorm(t, naming.finalNorm(), w.norm());
+    putLinear(t, "head", w.head(), true);
+    return t;
+  }
+
+  private static void putLayerNorm(Map<String, Tensor> t, String prefix, LayerNormWeights ln) {
+    t.put(prefix + ".weight", vector(ln.gamma()));
+    t.put(prefix + ".bias", vector(ln.beta()));
+  }
+
+  private static void putLinear(Map<String, Tensor> t, String prefix, LinearWeights lw, boolean hasBias) {
+    t.put(prefix + ".weight", Tensor.wrap(Shape.of(lw.out(), lw.in()), lw.weight().clone()));
+    if (hasBias) {
+      t.put(prefix + ".bias", vector(lw.bias()));
+    }
+  }
+
+  private static Tensor vector(double[] v) {
+    return Tensor.wrap(Shape.of(v.length), v.clone());
   }
 
   private VitWeights read() throws MalformedWeightsException {
@@ -68,24 +117,7 @@ public final class VitCheckpoint {
   }
 
   private Tensor expect(String name, int... dims) throws MalformedWeightsException {
-    if (!store.contains(name)) {
-      throw new MalformedWeightsException(
-          org.spikezip.io.NearNames.missingMessage(store.source(), name, store.names()));
-    }
-    Shape found = store.shape(name);
-    if (!found.equals(Shape.of(dims))) {
-      throw new MalformedWeightsException(store.source() + ": tensor '" + name + "' has shape " + found
-          + ", expected " + Arrays.toString(dims) + " for " + describe());
-    }
-    Tensor t = store.tensor(name);
-    double[] data = t.data();
-    for (int i = 0; i < data.length; i++) {
-      if (!Double.isFinite(data[i])) {
-        throw new MalformedWeightsException(store.source() + ": tensor '" + name + "' holds a non-finite value ("
-            + data[i] + ") at element " + i);
-      }
-    }
-    return t;
+    return CheckedTensors.read(store, name, describe(), dims);
   }
 
   private String describe() {

@@ -5,6 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spikezip.error.InvalidInputException;
@@ -94,6 +99,11 @@ public record VitConfig(
     return embedDim / numHeads;
   }
 
+  /** The factor {@code 1/sqrt(headDim)} on the attention scores {@code q k^T}. */
+  public double attentionScale() {
+    return 1.0 / Math.sqrt(headDim());
+  }
+
   public int mlpHidden() {
     return (int) Math.rint(embedDim * mlpRatio);
   }
@@ -134,6 +144,19 @@ public record VitConfig(
     m.put("act_layer", activation.name().toLowerCase(java.util.Locale.ROOT));
     m.put("global_pool", globalPool);
     return new Gson().toJson(m);
+  }
+
+  /** Reads a config JSON file; see {@link #fromJson}. */
+  public static VitConfig read(Path file) throws InvalidInputException {
+    String json;
+    try {
+      json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException(file + ": no such file");
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot read config (" + e + ")", e);
+    }
+    return fromJson(json, file.toString());
   }
 
   /**

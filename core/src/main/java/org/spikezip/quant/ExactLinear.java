@@ -191,6 +191,14 @@ public final class ExactLinear {
     }
   }
 
+  /**
+   * {@code acc[row, o] += sum_i M[o, i] * codes[row, i]} for dense integer codes {@code [rows, in]}
+   * (the QANN's path); exact, so it equals any sum of the same terms in any order.
+   */
+  public void multiply(double[] codes, int rows, double[] acc) {
+    KERNELS.matmul(codes, rows, in, mantissaT, out, acc);
+  }
+
   /** The canonical output value of accumulator {@code acc} at output {@code o}. */
   public double value(double acc, int o) {
     return acc * outScale + bias[o];

@@ -3,7 +3,8 @@ package org.spikezip.quant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.spikezip.kernel.CanonicalFunctions;
-import org.spikezip.kernel.SparseColumns;
+import org.spikezip.kernel.ExactKernels;
+import org.spikezip.kernel.Kernels;
 import org.spikezip.model.LayerNormWeights;
 
 /**
@@ -21,6 +22,7 @@ import org.spikezip.model.LayerNormWeights;
  * their running sums; the SNN is compared against this pass.
  */
 public final class QannForward {
+  private static final ExactKernels KERNELS = Kernels.exact();
   private final QuantizedVit model;
 
   public QannForward(QuantizedVit model) {
@@ -75,17 +77,24 @@ public final class QannForward {
     int heads = c.numHeads();
     int hd = c.headDim();
     Quantizer attnQ = blk.quantizer(QuantSite.ATTN);
+    double[] qh = new double[n * hd];
+    double[] khT = new double[hd * n];
+    double[] dots = new double[n * n];
     double[] scores = new double[n];
     double[] probs = new double[n];
     int[] attn = new int[heads * n * n];
     for (int hh = 0; hh < heads; hh++) {
+      for (int t = 0; t < n; t++) {
+        for (int e = 0; e < hd; e++) {
+          qh[t * hd + e] = q[t * d + hh * hd + e];
+          khT[e * n + t] = k[t * d + hh * hd + e];
+        }
+      }
+      java.util.Arrays.fill(dots, 0);
+      KERNELS.matmul(qh, n, hd, khT, n, dots);
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          double dot = 0;
-          for (int e = 0; e < hd; e++) {
-            dot += (double) q[i * d + hh * hd + e] * k[j * d + hh * hd + e];
-          }
-          scores[j] = dot * blk.scoreScale();
+          scores[j] = dots[i * n + j] * blk.scoreScale();
         }
         CanonicalFunctions.softmax(scores, 0, n, probs, 0);
         for (int j = 0; j < n; j++) {
@@ -96,14 +105,18 @@ public final class QannForward {
     codes.put(QuantSite.ATTN.name(b), attn);
     Quantizer avQ = blk.quantizer(QuantSite.ATTN_V);
     int[] av = new int[n * d];
+    double[] sum = new double[hd];
     for (int hh = 0; hh < heads; hh++) {
       for (int i = 0; i < n; i++) {
-        for (int e = 0; e < hd; e++) {
-          double dot = 0;
-          for (int j = 0; j < n; j++) {
-            dot += (double) attn[(hh * n + i) * n + j] * v[j * d + hh * hd + e];
+        java.util.Arrays.fill(sum, 0);
+        for (int j = 0; j < n; j++) {
+          int a = attn[(hh * n + i) * n + j];
+          if (a != 0) {
+            KERNELS.addInts(a, v, j * d + hh * hd, sum, 0, hd);
           }
-          av[i * d + hh * hd + e] = avQ.code(dot * blk.attentionValueScale());
+        }
+        for (int e = 0; e < hd; e++) {
+          av[i * d + hh * hd + e] = avQ.code(sum[e] * blk.attentionValueScale());
         }
       }
     }
@@ -146,15 +159,12 @@ public final class QannForward {
 
   /** Integer accumulators {@code M c} for the first {@code rows} rows of {@code codes}. */
   static double[] linear(ExactLinear lin, int[] codes, int rows) {
-    SparseColumns sparse = new SparseColumns(lin.in());
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < lin.in(); i++) {
-        sparse.add(r, i, codes[r * lin.in() + i]);
-      }
+    double[] a = new double[rows * lin.in()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = codes[i];
     }
-    sparse.groupByColumn();
     double[] acc = new double[rows * lin.out()];
-    lin.accumulate(sparse, acc);
+    lin.multiply(a, rows, acc);
     return acc;
   }
 

@@ -53,14 +53,7 @@ public final class QuantizedVit {
   public static QuantizedVit build(VitWeights w, QuantizerSteps steps, int level, WeightPrecision precision)
       throws UnsupportedModelException {
     VitConfig c = w.config();
-    if (c.activation() != Activation.RELU) {
-      throw new UnsupportedModelException("MLP activation " + c.activation()
-          + ": SpikeZIP-TF conversion needs ReLU (fine-tune the model with ReLU first)");
-    }
-    if (c.globalPool()) {
-      throw new UnsupportedModelException("global_pool=true (head on the mean of the patch tokens): "
-          + "only the cls-token head is supported");
-    }
+    checkSupported(c);
     List<QuantizedBlock> blocks = new ArrayList<>();
     int d = c.embedDim();
     for (int b = 0; b < c.depth(); b++) {
@@ -80,12 +73,24 @@ public final class QuantizedVit {
           ExactLinear.of(bw.fc1(), qs.get(QuantSite.NORM2), precision),
           ExactLinear.of(bw.fc2(), qs.get(QuantSite.ACT), precision),
           qs,
-          1.0 / Math.sqrt(c.headDim())));
+          c.attentionScale()));
     }
     Quantizer normQ = new Quantizer(level, true, steps.step(QuantSite.FINAL_NORM));
     return new QuantizedVit(c, level, precision, w.patchEmbed(),
         new Quantizer(level, true, steps.step(QuantSite.PATCH_EMBED)), w.clsToken(), w.posEmbed(), blocks,
         w.norm(), normQ, ExactLinear.of(w.head(), normQ, precision));
+  }
+
+  /** Refuses the ViT variants this project cannot quantize and convert exactly (SPEC §3). */
+  public static void checkSupported(VitConfig c) throws UnsupportedModelException {
+    if (c.activation() != Activation.RELU) {
+      throw new UnsupportedModelException("MLP activation " + c.activation()
+          + ": SpikeZIP-TF conversion needs ReLU (fine-tune the model with ReLU first)");
+    }
+    if (c.globalPool()) {
+      throw new UnsupportedModelException("global_pool=true (head on the mean of the patch tokens): "
+          + "only the cls-token head is supported");
+    }
   }
 
   public VitConfig config() {

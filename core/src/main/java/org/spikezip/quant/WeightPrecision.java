@@ -28,6 +28,22 @@ public record WeightPrecision(Kind kind, int bits) {
     return new WeightPrecision(Kind.INTEGER, bits);
   }
 
+  /**
+   * Parses the spelling of {@link #toString()}: {@code grid} or {@code int<bits>} (e.g. {@code int8}).
+   *
+   * @throws IllegalArgumentException for any other text or bits outside [2, 24]
+   */
+  public static WeightPrecision parse(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (t.equals("grid")) {
+      return grid();
+    }
+    if (t.matches("int[0-9]{1,2}")) {
+      return integer(Integer.parseInt(t.substring(3)));
+    }
+    throw new IllegalArgumentException("weights must be 'grid' or 'int<bits>' such as int8, got '" + text + "'");
+  }
+
   @Override
   public String toString() {
     return kind == Kind.GRID ? "grid" : "int" + bits;

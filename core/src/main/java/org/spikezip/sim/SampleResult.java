@@ -13,7 +13,7 @@ import java.util.Map;
  * @param quiescent whether it stopped because nothing could change any more (false: hit the cap)
  * @param spikeCounts final tracer S per neuron, by layer name (the codes at quiescence)
  * @param spikesAbs positive plus negative spikes per neuron, by layer name
- * @param layers per-layer totals in network order
+ * @param layers per-layer activity in network order (neuron layers, then the head)
  */
 public record SampleResult(
     double[][] logitsPerStep,
@@ -21,7 +21,7 @@ public record SampleResult(
     boolean quiescent,
     Map<String, int[]> spikeCounts,
     Map<String, int[]> spikesAbs,
-    List<LayerSpikes> layers) {
+    List<LayerActivity> layers) {
 
   public SampleResult {
     spikeCounts = Collections.unmodifiableMap(new LinkedHashMap<>(spikeCounts));
@@ -54,7 +54,7 @@ public record SampleResult(
 
   public long totalSpikes() {
     long s = 0;
-    for (LayerSpikes l : layers) {
+    for (LayerActivity l : layers) {
       s += l.total();
     }
     return s;

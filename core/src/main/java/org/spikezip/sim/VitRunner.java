@@ -1,7 +1,6 @@
 package org.spikezip.sim;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,42 +39,34 @@ final class VitRunner {
     s.patchProjection = net.patchEmbed().project(image);
     List<NeuronParams> params = net.neuronLayers();
     List<SpikeBuffer> layers = s.neuronLayers();
-    int cap = stopRule.maxSteps();
-    int[][] pos = new int[layers.size()][cap];
-    int[][] neg = new int[layers.size()][cap];
-    double[][] logits = new double[cap][];
+    ActivityRecorder recorder = new ActivityRecorder(VitOpCounter.layerNames(net), VitOpCounter.neuronCounts(s));
+    VitOpCounter counter = new VitOpCounter(net, encoding);
+    List<double[]> logits = new ArrayList<>();
     int t = 1;
     boolean quiet = false;
-    for (; t <= cap; t++) {
+    for (; t <= stopRule.maxSteps(); t++) {
       step(t, s);
+      recorder.beginStep(t);
+      counter.count(t, s, recorder);
       long spikes = 0;
-      for (int l = 0; l < layers.size(); l++) {
-        pos[l][t - 1] = layers.get(l).positiveInStep();
-        neg[l][t - 1] = layers.get(l).negativeInStep();
-        spikes += layers.get(l).eventCount();
+      for (SpikeBuffer layer : layers) {
+        spikes += layer.eventCount();
       }
-      logits[t - 1] = s.logits().clone();
+      logits.add(s.logits().clone());
       listener.onStep(sample, t, s);
       if (stopRule.untilQuiet() && spikes == 0 && t >= encoding.lastInputStep(net.level())) {
         quiet = true;
         break;
       }
     }
-    int stop = Math.min(t, cap);
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, int[]> abs = new LinkedHashMap<>();
-    List<LayerSpikes> totals = new ArrayList<>();
     for (int l = 0; l < layers.size(); l++) {
-      String name = params.get(l).name();
-      SpikeBuffer b = layers.get(l);
-      counts.put(name, b.counts().clone());
-      abs.put(name, b.spikesAbs().clone());
-      int[] p = Arrays.copyOf(pos[l], stop);
-      int[] m = Arrays.copyOf(neg[l], stop);
-      totals.add(new LayerSpikes(name, b.size(), Arrays.stream(p).asLongStream().sum(),
-          Arrays.stream(m).asLongStream().sum(), p, m));
+      counts.put(params.get(l).name(), layers.get(l).counts().clone());
+      abs.put(params.get(l).name(), layers.get(l).spikesAbs().clone());
     }
-    SampleResult r = new SampleResult(Arrays.copyOf(logits, stop), stop, quiet, counts, abs, totals);
+    SampleResult r = new SampleResult(logits.toArray(new double[0][]), logits.size(), quiet, counts, abs,
+        recorder.finish());
     listener.onSampleEnd(sample, r);
     return r;
   }

@@ -26,8 +26,11 @@ public final class SpikeBuffer {
   private int[] eventSign;
   private int eventCount;
   private int positiveInStep;
+  private int evaluatedInStep;
   private final SparseColumns grouped;
   private boolean groupedValid;
+  private double[] dense;
+  private boolean denseValid;
   private final RowSet spikedRows;
 
   public SpikeBuffer(int rows, int cols) {
@@ -81,8 +84,15 @@ public final class SpikeBuffer {
 
   /** Starts a step: forgets the previous step's events; the pending list of the last step stays readable. */
   public void beginStep() {
+    if (denseValid) {
+      for (int e = 0; e < eventCount; e++) {
+        dense[eventIndex[e]] = 0;
+      }
+      denseValid = false;
+    }
     eventCount = 0;
     positiveInStep = 0;
+    evaluatedInStep = 0;
     groupedValid = false;
     spikedRows.clear();
     nextPendingCount = 0;
@@ -142,6 +152,10 @@ public final class SpikeBuffer {
     return eventIndex[e];
   }
 
+  public int eventRow(int e) {
+    return eventRow[e];
+  }
+
   public int eventSign(int e) {
     return eventSign[e];
   }
@@ -152,6 +166,33 @@ public final class SpikeBuffer {
 
   public int negativeInStep() {
     return eventCount - positiveInStep;
+  }
+
+  /** Neurons evaluated in this step (the neuron updates of the energy count). */
+  public int evaluatedInStep() {
+    return evaluatedInStep;
+  }
+
+  /** Adds {@code n} neuron evaluations to this step's count. */
+  public void countEvaluated(int n) {
+    evaluatedInStep += n;
+  }
+
+  /**
+   * This step's events as a dense {@code [rows, cols]} matrix of +1, -1 and 0 (built on first use;
+   * for steps in which many neurons spike, where a matrix product beats one row update per spike).
+   */
+  public double[] dense() {
+    if (!denseValid) {
+      if (dense == null) {
+        dense = new double[count.length];
+      }
+      for (int e = 0; e < eventCount; e++) {
+        dense[eventIndex[e]] = eventSign[e];
+      }
+      denseValid = true;
+    }
+    return dense;
   }
 
   /** This step's events as a sparse {@code [rows, cols]} matrix grouped by column (built on first use). */

@@ -33,7 +33,7 @@ public class QuickBench {
       System.out.printf("snn %.3f s steps %d spikes %d same=%b%n", (System.nanoTime()-s)/1e9, sr.stopStep(), sr.totalSpikes(), java.util.Arrays.equals(sr.logits(), r.logits()));
     }
     SampleResult sr = sim.run(imgs.get(0), st, SimulationListener.NONE);
-    for (LayerSpikes l : sr.layers()) if (l.name().startsWith("blocks.5") || !l.name().startsWith("blocks")) System.out.printf("%s neurons %d spikes %d sumabs %d%n", l.name(), l.neurons(), l.total(), java.util.Arrays.stream(r.codes().get(l.name())).map(Math::abs).sum());
+    for (LayerActivity l : sr.layers()) if (l.name().startsWith("blocks.5") || !l.name().startsWith("blocks")) System.out.printf("%s neurons %d spikes %d sumabs %d%n", l.name(), l.neurons(), l.total(), java.util.Arrays.stream(r.codes().get(l.name())).map(Math::abs).sum());
     System.out.printf("calib %.2f s%n", (t1-t0)/1e9);
   }
 }

@@ -16,7 +16,7 @@ import org.spikezip.convert.Converter;
 import org.spikezip.quant.QannForward;
 import org.spikezip.quant.QannResult;
 import org.spikezip.sim.Encoding;
-import org.spikezip.sim.LayerSpikes;
+import org.spikezip.sim.LayerActivity;
 import org.spikezip.sim.SampleResult;
 import org.spikezip.sim.SimulationListener;
 import org.spikezip.sim.Simulator;
@@ -106,7 +106,7 @@ class SnnGoldenTest {
 
   @ParameterizedTest(name = "L={0}")
   @ValueSource(ints = {8, 16})
-  void perStepLayerSpikesEqualTheRelease(int level) throws Exception {
+  void perStepLayerActivityEqualTheRelease(int level) throws Exception {
     GoldenCase g = GoldenCase.load(level);
     List<SampleResult> results = simulate(g);
     Map<String, String> snnPath = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ class SnnGoldenTest {
       int[] ourPos = new int[pos.length];
       int[] ourNeg = new int[neg.length];
       for (SampleResult r : results) {
-        LayerSpikes layer = r.layers().get(l);
+        LayerActivity layer = r.layers().get(l);
         assertThat(layer.name()).isEqualTo(name);
         assertThat(layer.positivePerStep().length).isLessThanOrEqualTo(pos.length);
         for (int t = 0; t < layer.positivePerStep().length; t++) {

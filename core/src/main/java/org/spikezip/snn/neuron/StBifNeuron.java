@@ -42,27 +42,32 @@ public final class StBifNeuron {
     double[] x = input.values();
     int[] s = out.counts();
     double theta = p.threshold();
+    double inverse = 1.0 / theta;
     int min = p.min();
     int max = p.max();
+    int evaluated = changed.size() * cols;
     for (int k = 0; k < out.pendingCount(); k++) {
       int i = out.pending(k);
       int row = i / cols;
       if (!changed.contains(row)) {
-        fire(i, row, x[i], theta, min, max, s, out);
+        fire(i, row, x[i], theta, inverse, min, max, s, out);
+        evaluated++;
       }
     }
+    out.countEvaluated(evaluated);
     for (int k = 0; k < changed.size(); k++) {
       int row = changed.get(k);
       int base = row * cols;
       for (int i = base; i < base + cols; i++) {
-        fire(i, row, x[i], theta, min, max, s, out);
+        fire(i, row, x[i], theta, inverse, min, max, s, out);
       }
     }
     out.endStep();
   }
 
-  private static void fire(int i, int row, double x, double theta, int min, int max, int[] s, SpikeBuffer out) {
-    double target = Math.floor(x / theta + 0.5);
+  private static void fire(
+      int i, int row, double x, double theta, double inverse, int min, int max, int[] s, SpikeBuffer out) {
+    double target = target(x, theta, inverse);
     int si = s[i];
     if (target > si && si < max) {
       out.spike(i, row, +1);
@@ -77,4 +82,23 @@ public final class StBifNeuron {
       out.keepPending(i);
     }
   }
+
+  /**
+   * {@code floor(x / theta + 0.5)}, bit for bit as the quantizer computes it. A multiplication by
+   * {@code 1/theta} differs from the division by a few ulps, so its floor is the same unless the
+   * value lies within {@link #MARGIN} of a rounding boundary; only then is the division done.
+   */
+  static double target(double x, double theta, double inverse) {
+    double u = x * inverse + 0.5;
+    double f = Math.floor(u);
+    double frac = u - f;
+    if (frac > MARGIN && frac < 1 - MARGIN && Math.abs(u) < LIMIT) {
+      return f;
+    }
+    return Math.floor(x / theta + 0.5);
+  }
+
+  /** Far above the few ulps (at most 2^-30 below {@link #LIMIT}) by which the two quotients differ. */
+  private static final double MARGIN = 1e-6;
+  private static final double LIMIT = 0x1p20;
 }

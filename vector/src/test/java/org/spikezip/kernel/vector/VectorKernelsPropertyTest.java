@@ -48,6 +48,19 @@ class VectorKernelsPropertyTest {
     assertThat(y2).isEqualTo(y);
   }
 
+  @Property(tries = 200)
+  void matmulAgrees(@ForAll @IntRange(min = 0, max = 11) int rows, @ForAll @IntRange(min = 0, max = 40) int inner,
+      @ForAll @IntRange(min = 0, max = 70) int out, @ForAll long seed) {
+    Random r = new Random(seed);
+    double[] a = integers(r, rows * inner, 16);
+    double[] b = integers(r, inner * out, 1L << 44);
+    double[] c = integers(r, rows * out, 1L << 40);
+    double[] c2 = c.clone();
+    ScalarKernels.INSTANCE.matmul(a, rows, inner, b, out, c);
+    vector.matmul(a, rows, inner, b, out, c2);
+    assertThat(c2).isEqualTo(c);
+  }
+
   private static double[] integers(Random r, int n, long bound) {
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {

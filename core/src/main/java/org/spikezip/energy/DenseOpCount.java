@@ -1,0 +1,85 @@
+package org.spikezip.energy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.spikezip.model.VitConfig;
+import org.spikezip.quant.QuantSite;
+
+/**
+ * The baseline: a ViT's operations in one forward pass as a conventional network, every operation a
+ * multiply-accumulate (MAC), per layer. A layer is a quantizer with the operator that feeds it, as in
+ * the simulator's counts ({@code LayerActivity}); the head is the last layer.
+ *
+ * <p>With n tokens (patches + 1), d = embed_dim, m = the MLP's hidden width, h heads, C classes,
+ * P = patches and V = in_chans·patch² (each product's fan-in times its outputs, biases not counted,
+ * and the per-row rules of the simulator's MAC counts: a LayerNorm row 4·d, a softmax row 3·n):
+ *
+ * <table>
+ *   <caption>ANN MACs per layer, one image</caption>
+ *   <tr><th>layer (quantizer)</th><th>feeding operator</th><th>MACs</th><th>neurons</th></tr>
+ *   <tr><td>patch_embed.proj.1</td><td>patch convolution</td><td>P·d·V</td><td>P·d</td></tr>
+ *   <tr><td>blocks.b.norm1.1</td><td>residual add (block 0: cls and position embedding) and
+ *       LayerNorm</td><td>n·d + 4·d·n</td><td>n·d</td></tr>
+ *   <tr><td>attn.quan_q, quan_k, quan_v</td><td>q, k, v projections</td><td>n·d·d each</td>
+ *       <td>n·d each</td></tr>
+ *   <tr><td>attn.attn_quan</td><td>scores q·kᵀ and softmax</td><td>n·n·d + 3·n·h·n</td><td>h·n·n</td></tr>
+ *   <tr><td>attn.after_attn_quan</td><td>attention times v</td><td>n·n·d</td><td>n·d</td></tr>
+ *   <tr><td>attn.quan_proj</td><td>output projection</td><td>n·d·d</td><td>n·d</td></tr>
+ *   <tr><td>norm2.1</td><td>residual add and LayerNorm</td><td>n·d + 4·d·n</td><td>n·d</td></tr>
+ *   <tr><td>mlp.act.0</td><td>fc1</td><td>n·d·m</td><td>n·m</td></tr>
+ *   <tr><td>mlp.fc2.1</td><td>fc2</td><td>n·m·d</td><td>n·d</td></tr>
+ *   <tr><td>norm.1</td><td>residual add and final LayerNorm</td><td>n·d + 4·d·n</td><td>n·d</td></tr>
+ *   <tr><td>head</td><td>classifier on the cls token</td><td>d·C</td><td>0</td></tr>
+ * </table>
+ *
+ * <p>The QANN does the same plus one operation per quantized element ({@link DenseLayerOps#qannMacs}).
+ * Where the SNN counts an addition as an accumulate (residual and embedding adds), the ANN baseline
+ * counts a MAC: the baseline is "the same model run as an ANN, all MACs" (SPEC §6).
+ */
+public record DenseOpCount(List<DenseLayerOps> layers) {
+  /** The name of the last layer, the classifier. */
+  public static final String HEAD = "head";
+
+  public DenseOpCount {
+    layers = List.copyOf(layers);
+  }
+
+  /** The count for a ViT of this configuration. */
+  public static DenseOpCount of(VitConfig c) {
+    long n = c.numTokens();
+    long d = c.embedDim();
+    long m = c.mlpHidden();
+    long h = c.numHeads();
+    long addAndNorm = n * d + 4 * d * n;
+    List<DenseLayerOps> layers = new ArrayList<>();
+    layers.add(new DenseLayerOps(QuantSite.PATCH_EMBED, (long) c.numPatches() * d,
+        (long) c.numPatches() * d * c.patchVolume()));
+    for (int b = 0; b < c.depth(); b++) {
+      for (QuantSite s : QuantSite.values()) {
+        long neurons = s == QuantSite.ATTN ? h * n * n : s == QuantSite.ACT ? n * m : n * d;
+        long macs = switch (s) {
+          case NORM1, NORM2 -> addAndNorm;
+          case Q, K, V, PROJ -> n * d * d;
+          case ATTN -> n * n * d + 3 * n * h * n;
+          case ATTN_V -> n * n * d;
+          case ACT -> n * d * m;
+          case FC2 -> n * m * d;
+        };
+        layers.add(new DenseLayerOps(s.name(b), neurons, macs));
+      }
+    }
+    layers.add(new DenseLayerOps(QuantSite.FINAL_NORM, n * d, addAndNorm));
+    layers.add(new DenseLayerOps(HEAD, 0, d * c.numClasses()));
+    return new DenseOpCount(layers);
+  }
+
+  /** The ANN's MACs for one image. */
+  public long annMacs() {
+    return layers.stream().mapToLong(DenseLayerOps::annMacs).sum();
+  }
+
+  /** The QANN's MACs for one image. */
+  public long qannMacs() {
+    return layers.stream().mapToLong(DenseLayerOps::qannMacs).sum();
+  }
+}
