@@ -1,6 +1,8 @@
 package org.spikezip.train;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,21 +11,18 @@ import org.spikezip.error.MalformedWeightsException;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.io.safetensors.SafetensorsReader;
 import org.spikezip.io.safetensors.SafetensorsWriter;
-import org.spikezip.model.LayerNormWeights;
-import org.spikezip.model.LinearWeights;
-import org.spikezip.model.VitBlockWeights;
 import org.spikezip.model.VitCheckpoint;
 import org.spikezip.model.VitConfig;
 import org.spikezip.model.VitWeights;
 import org.spikezip.model.WeightNaming;
 import org.spikezip.quant.QuantizerSteps;
 import org.spikezip.tensor.DType;
-import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
 
 /**
  * Safetensors checkpoints of the training stages, all float32, with the model config as JSON in
- * metadata {@code config} ({@link VitConfig#toJson()}):
+ * metadata {@code config} ({@link VitConfig#toJson()}; {@link #saveConfig} writes it as a file for
+ * the command line's {@code --config}):
  *
  * <ul>
  *   <li>float ViT: timm naming ({@code patch_embed.proj.weight}, {@code blocks.0.norm1.weight}, ...);
@@ -54,7 +53,7 @@ public final class CheckpointFiles {
       throws IOException {
     Map<String, Tensor> t = tensors(w, WeightNaming.ORIGINAL_QANN);
     for (String name : QuantizerSteps.names(w.config())) {
-      t.put(name + ".s", Tensor.wrap(Shape.of(), new double[] {steps.step(name)}, DType.F32));
+      t.put(name + ".s", Tensor.scalar(steps.step(name)).withDType(DType.F32));
     }
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put(LEVEL_KEY, Integer.toString(level));
@@ -78,12 +77,12 @@ public final class CheckpointFiles {
   }
 
   /** Reads a QANN checkpoint: weights, steps, metadata {@code level} and {@code weight_bits}. */
-  public static QannCheckpoint loadQann(Path path) throws SpikezipException {
+  public static QannState loadQann(Path path) throws SpikezipException {
     try (SafetensorsReader store = SafetensorsReader.open(path)) {
       VitConfig config = config(store);
       int level = intMeta(store, LEVEL_KEY, null);
       int bits = intMeta(store, WEIGHT_BITS_KEY, 0);
-      return new QannCheckpoint(VitCheckpoint.read(store, config), QuantizerSteps.read(store, config), level, bits);
+      return new QannState(VitCheckpoint.read(store, config), QuantizerSteps.read(store, config), level, bits);
     }
   }
 
@@ -113,42 +112,17 @@ public final class CheckpointFiles {
     }
   }
 
-  /** The weights under {@code naming}, float32, in the original release's order. */
+  /** The weights under {@code naming} as float32 tensors, in timm's order. */
   private static Map<String, Tensor> tensors(VitWeights w, WeightNaming naming) {
-    VitConfig c = w.config();
-    int d = c.embedDim();
     Map<String, Tensor> t = new LinkedHashMap<>();
-    put(t, "cls_token", w.clsToken(), 1, 1, d);
-    put(t, "pos_embed", w.posEmbed(), 1, c.numTokens(), d);
-    put(t, naming.patchEmbed() + ".weight", w.patchEmbed().weight(), d, c.inChans(), c.patchSize(), c.patchSize());
-    put(t, naming.patchEmbed() + ".bias", w.patchEmbed().bias(), d);
-    for (int b = 0; b < c.depth(); b++) {
-      VitBlockWeights bw = w.blocks().get(b);
-      norm(t, naming.norm1(b), bw.norm1());
-      linear(t, naming.qkv(b), bw.qkv(), c.qkvBias());
-      linear(t, naming.proj(b), bw.proj(), true);
-      norm(t, naming.norm2(b), bw.norm2());
-      linear(t, naming.fc1(b), bw.fc1(), true);
-      linear(t, naming.fc2(b), bw.fc2(), true);
+    for (Map.Entry<String, Tensor> e : VitCheckpoint.tensors(w, naming).entrySet()) {
+      t.put(e.getKey(), e.getValue().withDType(DType.F32));
     }
-    norm(t, naming.finalNorm(), w.norm());
-    linear(t, "head", w.head(), true);
     return t;
   }
 
-  private static void norm(Map<String, Tensor> t, String prefix, LayerNormWeights ln) {
-    put(t, prefix + ".weight", ln.gamma(), ln.width());
-    put(t, prefix + ".bias", ln.beta(), ln.width());
-  }
-
-  private static void linear(Map<String, Tensor> t, String prefix, LinearWeights l, boolean bias) {
-    put(t, prefix + ".weight", l.weight(), l.out(), l.in());
-    if (bias) {
-      put(t, prefix + ".bias", l.bias(), l.out());
-    }
-  }
-
-  private static void put(Map<String, Tensor> t, String name, double[] values, int... shape) {
-    t.put(name, Tensor.wrap(Shape.of(shape), values.clone(), DType.F32));
+  /** Writes the config JSON ({@link VitConfig#toJson()}), as the command line's {@code --config} reads it. */
+  public static void saveConfig(Path path, VitConfig config) throws IOException {
+    Files.writeString(path, config.toJson() + "\n", StandardCharsets.UTF_8);
   }
 }

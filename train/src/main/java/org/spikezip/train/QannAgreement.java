@@ -32,7 +32,7 @@ public final class QannAgreement {
    *
    * @param dataType FLOAT32 (the training precision) or FLOAT64
    */
-  public static AgreementReport compare(QannCheckpoint checkpoint, List<double[]> images, DataType dataType)
+  public static AgreementReport compare(QannState checkpoint, List<double[]> images, DataType dataType)
       throws UnsupportedModelException {
     QuantizedVit core = checkpoint.toQuantizedVit();
     QannForward reference = new QannForward(core);

@@ -19,7 +19,7 @@ import org.spikezip.model.VitWeights;
 /**
  * Manual runs on Fashion-MNIST until the command line has its {@code train} and {@code qat}
  * commands: trains the reference ViT (patch 7, dim 64, depth 4, 4 heads, MLP ratio 2), fine-tunes it
- * at L levels, and writes {@code ann.safetensors} and {@code qann.safetensors}.
+ * at L levels, and writes {@code config.json}, {@code ann.safetensors} and {@code qann.safetensors}.
  *
  * <pre>
  * java -cp ... org.spikezip.train.TrainMain [key=value ...]
@@ -49,6 +49,7 @@ public final class TrainMain {
         num(a, "heads", 4), dbl(a, "mlp_ratio", 2), 10, true, 1e-6, Activation.RELU, false);
     Path dir = Path.of(a.getOrDefault("out", "runs/train"));
     Files.createDirectories(dir);
+    CheckpointFiles.saveConfig(dir.resolve("config.json"), config);
     out.printf(Locale.ROOT, "config %s, %d parameters, %d threads%n", config.toJson(), config.parameterCount(),
         TorchRuntime.threads());
     TrainingListener progress = new TrainingListener() {

@@ -34,7 +34,7 @@ class QannAgreementTest {
 
     Path file = dir.resolve("qann.safetensors");
     CheckpointFiles.saveQann(file, qat);
-    QannCheckpoint checkpoint = CheckpointFiles.loadQann(file);
+    QannState checkpoint = CheckpointFiles.loadQann(file);
     assertThat(checkpoint.level()).isEqualTo(16);
     assertThat(checkpoint.weightBits()).isEqualTo(weightBits);
     assertThat(checkpoint.steps().steps().keySet()).containsExactlyElementsOf(QuantizerSteps.names(config));

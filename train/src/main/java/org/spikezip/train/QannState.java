@@ -7,10 +7,11 @@ import org.spikezip.quant.QuantizerSteps;
 import org.spikezip.quant.WeightPrecision;
 
 /**
- * A QANN checkpoint's content: float weights, every quantizer's step, the level, and the weight
- * bits (0 for float weights).
+ * What a QANN checkpoint holds, before the core builds its exact QANN from it: float weights, every
+ * quantizer's step, the level, and the weight bits (0 for float weights). The command line reads the
+ * same files with {@code org.spikezip.quant.QannCheckpoint}.
  */
-public record QannCheckpoint(VitWeights weights, QuantizerSteps steps, int level, int weightBits) {
+public record QannState(VitWeights weights, QuantizerSteps steps, int level, int weightBits) {
 
   /** Grid for float weights, integer for quantized weights. */
   public WeightPrecision precision() {
