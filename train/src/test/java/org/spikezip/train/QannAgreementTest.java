@@ -13,6 +13,8 @@ import org.spikezip.data.ImageDataset;
 import org.spikezip.data.Normalization;
 import org.spikezip.model.RandomVits;
 import org.spikezip.model.VitConfig;
+import org.spikezip.io.safetensors.SafetensorsReader;
+import org.spikezip.quant.QannCheckpoint;
 import org.spikezip.quant.QuantizerSteps;
 
 /**
@@ -38,6 +40,12 @@ class QannAgreementTest {
     assertThat(checkpoint.level()).isEqualTo(16);
     assertThat(checkpoint.weightBits()).isEqualTo(weightBits);
     assertThat(checkpoint.steps().steps().keySet()).containsExactlyElementsOf(QuantizerSteps.names(config));
+    try (SafetensorsReader store = SafetensorsReader.open(file)) {
+      QannCheckpoint cli = QannCheckpoint.load(config, store, null, checkpoint.precision());
+      assertThat(cli.warnings()).as("the command line's loader uses every tensor").isEmpty();
+      assertThat(cli.model().level()).isEqualTo(16);
+      assertThat(cli.model().precision()).isEqualTo(checkpoint.precision());
+    }
 
     List<double[]> images = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
