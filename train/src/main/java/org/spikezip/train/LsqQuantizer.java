@@ -1,6 +1,7 @@
 package org.spikezip.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import org.spikezip.quant.Quantizer;
 
 /**
@@ -56,7 +57,7 @@ public final class LsqQuantizer {
   public static NDArray codes(NDArray x, NDArray s, int level, boolean signed) {
     Quantizer bounds = new Quantizer(level, signed, 1.0);
     return x.stopGradient().div(s.stopGradient()).add(0.5).floor().clip(bounds.qmin(), bounds.qmax())
-        .toType(ai.djl.ndarray.types.DataType.INT32, false);
+        .toType(DataType.INT32, false);
   }
 
   /** LSQ's gradient scale {@code g = 1 / sqrt(|qmax| * numel)}. */

@@ -2,6 +2,7 @@ package org.spikezip.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class Trainer {
         Math.round(o.warmupEpochs() * source.batches()), total);
     List<EpochSummary> epochs = new ArrayList<>();
     double testTop1 = Double.NaN;
-    try (VitParameters params = VitParameters.fromWeights(root, initial, ai.djl.ndarray.types.DataType.FLOAT32);
+    try (VitParameters params = VitParameters.fromWeights(root, initial, DataType.FLOAT32);
         AdamW optimizer = new AdamW(root, 0.9, 0.999, 1e-8)) {
       params.requireGradients();
       for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
