@@ -1,0 +1,114 @@
+package org.spikezip.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.spikezip.data.ImageDataset;
+import org.spikezip.model.Activation;
+import org.spikezip.model.VitConfig;
+import org.spikezip.model.VitWeights;
+
+/**
+ * Trains a ReLU ViT from scratch (or continues from given weights) with DJL:
+ * {@code loss = CE_smoothed(vit(x), y)}, AdamW, cosine schedule with warm-up (see {@link TrainOptions}).
+ *
+ * <p>Each step runs in its own sub-manager ({@link StepScope}); the parameters live in one manager
+ * for the whole run and come back as core {@link VitWeights}. Evaluation after each epoch when a
+ * test set is given.
+ */
+public final class Trainer {
+  private Trainer() {}
+
+  /**
+   * Trains a fresh model of {@code config} (timm initialisation from the options' seed).
+   *
+   * @param test the evaluation set, or null for none
+   */
+  public static TrainResult trainAnn(VitConfig config, ImageDataset train, ImageDataset test, TrainOptions options,
+      TrainingListener listener) {
+    try (NDManager root = TorchRuntime.newManager()) {
+      return train(root, VitParameters.randomWeights(config, options.seed()), train, test, options, listener);
+    }
+  }
+
+  /** Continues training {@code initial} (fine-tuning) with the same recipe. */
+  public static TrainResult fineTune(VitWeights initial, ImageDataset train, ImageDataset test, TrainOptions options,
+      TrainingListener listener) {
+    try (NDManager root = TorchRuntime.newManager()) {
+      return train(root, initial, train, test, options, listener);
+    }
+  }
+
+  private static TrainResult train(NDManager root, VitWeights initial, ImageDataset train, ImageDataset test,
+      TrainOptions o, TrainingListener listener) {
+    VitConfig config = initial.config();
+    if (config.activation() != Activation.RELU) {
+      throw new IllegalArgumentException("training here builds ReLU ViTs, the config asks for "
+          + config.activation());
+    }
+    BatchSource source = new BatchSource(train, config, o.normalization(), o.batchSize(), o.augmentation(), o.seed());
+    BatchSource testSource = test == null ? null
+        : new BatchSource(test, config, o.normalization(), o.evalBatchSize(), Augmentation.NONE, 0);
+    long total = (long) source.batches() * o.epochs();
+    CosineSchedule schedule = new CosineSchedule(o.learningRate(), o.minLearningRate(),
+        Math.round(o.warmupEpochs() * source.batches()), total);
+    List<EpochSummary> epochs = new ArrayList<>();
+    double testTop1 = Double.NaN;
+    try (VitParameters params = VitParameters.fromWeights(root, initial, DataType.FLOAT32);
+        AdamW optimizer = new AdamW(root, 0.9, 0.999, 1e-8)) {
+      params.requireGradients();
+      for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
+        optimizer.add(e.getValue(), decays(e.getKey(), e.getValue()) ? o.weightDecay() : 0, 0);
+      }
+      long step = 0;
+      for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+        long start = System.nanoTime();
+        long cpuStart = CpuClock.threadNanos();
+        double lossSum = 0;
+        List<int[]> batches = source.epoch(epoch);
+        for (int b = 0; b < batches.size(); b++) {
+          double lr = schedule.at(step);
+          double loss = step(root, params, optimizer, source, batches.get(b), o.labelSmoothing(), lr, step);
+          step++;
+          lossSum += loss;
+          listener.onBatch(new BatchProgress(TrainingStage.ANN, epoch, o.epochs(), b + 1, batches.size(), loss, lr));
+        }
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        double trainCpuSeconds = (CpuClock.threadNanos() - cpuStart) / 1e9;
+        long evalStart = System.nanoTime();
+        if (testSource != null) {
+          testTop1 = Evaluator.top1(root, params, Quantization.none(), testSource);
+        }
+        EpochSummary summary = new EpochSummary(TrainingStage.ANN, epoch, o.epochs(), lossSum / batches.size(),
+            testTop1, trainSeconds, trainCpuSeconds, (System.nanoTime() - evalStart) / 1e9);
+        epochs.add(summary);
+        listener.onEpoch(summary);
+      }
+      return new TrainResult(params.toWeights(), epochs, testTop1);
+    }
+  }
+
+  private static double step(NDManager root, VitParameters params, AdamW optimizer, BatchSource source, int[] idx,
+      double smoothing, double lr, long salt) {
+    try (NDManager m = StepScope.open(root, params, Quantization.none(), optimizer.state())) {
+      NDArray x = source.images(m, idx, params.dataType(), true, salt);
+      NDArray y = source.labels(m, idx);
+      double loss = Autograd.recording(() -> {
+        NDArray l = Losses.crossEntropy(VitGraph.forward(params, x, Quantization.none()), y, smoothing);
+        Autograd.backward(l);
+        return NdValues.scalar(l);
+      });
+      Autograd.inference(() -> optimizer.step(new double[] {lr}));
+      Autograd.zeroGradients(params.all().values());
+      return loss;
+    }
+  }
+
+  /** timm's rule: decay matrices and kernels, not biases, LayerNorms, cls token or position embedding. */
+  static boolean decays(String name, NDArray p) {
+    return p.getShape().dimension() >= 2 && !name.equals("cls_token") && !name.equals("pos_embed");
+  }
+}
