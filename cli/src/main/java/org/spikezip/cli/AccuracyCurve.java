@@ -47,4 +47,23 @@ record AccuracyCurve(int samples, int[] correct, int[] agreeing) {
   double finalAgreement() {
     return agreementAt(steps());
   }
+
+  /** "t=1 a %  t=2 b %  t=4 ...  t=max z %": accuracy after doubling step counts and at the end. */
+  String milestones() {
+    StringBuilder at = new StringBuilder();
+    for (int t = 1; t < steps(); t *= 2) {
+      at.append(String.format(java.util.Locale.ROOT, "  t=%d %.2f %%", t, 100 * accuracyAt(t)));
+    }
+    return at.append(String.format(java.util.Locale.ROOT, "  t=%d %.2f %%", steps(), 100 * accuracyAt(steps())))
+        .toString();
+  }
+
+  /** One line per step: {@code t,snn_top1,snn_qann_agreement}. */
+  String csv() {
+    StringBuilder b = new StringBuilder("t,snn_top1,snn_qann_agreement\n");
+    for (int t = 1; t <= steps(); t++) {
+      b.append(String.format(java.util.Locale.ROOT, "%d,%.6f,%.6f%n", t, accuracyAt(t), agreementAt(t)));
+    }
+    return b.toString();
+  }
 }

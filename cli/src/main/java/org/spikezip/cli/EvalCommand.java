@@ -1,24 +1,14 @@
 package org.spikezip.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spikezip.data.ImageDataset;
-import org.spikezip.data.Normalization;
-import org.spikezip.error.InvalidInputException;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.io.AtomicFiles;
-import org.spikezip.quant.QannForward;
-import org.spikezip.quant.QannResult;
 import org.spikezip.sim.Encoding;
-import org.spikezip.sim.SampleResult;
-import org.spikezip.sim.Simulator;
-import org.spikezip.sim.StopRule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
@@ -70,65 +60,30 @@ final class EvalCommand implements Callable<Integer> {
     LoadedModel m = model.load(spec);
     m.warnings().forEach(w -> ErrorHandler.warn(err, w));
     ImageDataset data = dataset.load(m.qann().config());
-    Normalization norm = dataset.normalization();
-    List<double[]> images = new ArrayList<>(data.size());
-    for (int i = 0; i < data.size(); i++) {
-      images.add(data.image(i, norm));
-    }
-    int[] labels = data.labels();
-    long start = System.nanoTime();
-    List<QannResult> qann = ParallelMap.map(images, threads, new QannForward(m.qann())::forward);
-    double qannSeconds = (System.nanoTime() - start) / 1e9;
-    start = System.nanoTime();
-    List<SampleResult> snn = new Simulator(m.snn(), encoding, StopRule.quiescent(maxSteps)).withoutNeuronDetail()
-        .runAll(images, threads, new Progress(err, images.size()));
-    double snnSeconds = (System.nanoTime() - start) / 1e9;
-    int[] qannPredictions = qann.stream().mapToInt(QannResult::predictedClass).toArray();
-    AccuracyCurve curve = AccuracyCurve.of(snn, labels, qannPredictions);
-    int lossy = (int) snn.stream().filter(r -> !r.quiescent()).count();
-    if (lossy > 0) {
-      ErrorHandler.warn(err, "lossy: T too small: " + lossy + " of " + snn.size() + " samples hit --max-steps "
-          + maxSteps + " before going quiet; raise --max-steps");
+    DatasetRun run = DatasetRun.of(m.qann(), m.snn(), data, dataset.normalization(), encoding, maxSteps, threads, err);
+    if (run.lossy() > 0) {
+      ErrorHandler.warn(err, "lossy: T too small: " + run.lossy() + " of " + run.samples()
+          + " samples hit --max-steps " + maxSteps + " before going quiet; raise --max-steps");
     }
     if (csv != null) {
-      writeCsv(curve);
+      OutputFile.write(csv, p -> AtomicFiles.write(p, run.curve().csv().getBytes(StandardCharsets.UTF_8)));
     }
-    print(data, m, qann, labels, snn, curve, qannSeconds, snnSeconds);
+    print(data, m, run);
     return 0;
   }
 
-  private void writeCsv(AccuracyCurve curve) throws InvalidInputException {
-    StringBuilder b = new StringBuilder("t,snn_top1,snn_qann_agreement\n");
-    for (int t = 1; t <= curve.steps(); t++) {
-      b.append(String.format(Locale.ROOT, "%d,%.6f,%.6f%n", t, curve.accuracyAt(t), curve.agreementAt(t)));
-    }
-    OutputFile.write(csv, p -> AtomicFiles.write(p, b.toString().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private void print(ImageDataset data, LoadedModel m, List<QannResult> qann, int[] labels, List<SampleResult> snn,
-      AccuracyCurve curve, double qannSeconds, double snnSeconds) {
+  private void print(ImageDataset data, LoadedModel m, DatasetRun run) {
     PrintWriter o = spec.commandLine().getOut();
-    int n = labels.length;
-    int qannCorrect = 0;
-    for (int i = 0; i < n; i++) {
-      qannCorrect += qann.get(i).predictedClass() == labels[i] ? 1 : 0;
-    }
-    int maxStep = snn.stream().mapToInt(SampleResult::stopStep).max().orElse(0);
-    double meanStep = snn.stream().mapToInt(SampleResult::stopStep).average().orElse(0);
     o.printf(Locale.ROOT, "model          %s (level %d)%n", m.source(), m.qann().level());
-    o.printf(Locale.ROOT, "data           %s, %d images, %s encoding%n", data.source(), n,
+    o.printf(Locale.ROOT, "data           %s, %d images, %s encoding%n", data.source(), run.samples(),
         encoding.name().toLowerCase(Locale.ROOT));
-    o.printf(Locale.ROOT, "QANN top-1     %.2f %%%n", 100.0 * qannCorrect / n);
-    o.printf(Locale.ROOT, "SNN top-1      %.2f %%%n", 100.0 * curve.finalAccuracy());
-    o.printf(Locale.ROOT, "agreement      SNN = QANN on %.2f %% of images%n", 100.0 * curve.finalAgreement());
-    o.printf(Locale.ROOT, "steps          mean %.2f, max %d%n", meanStep, maxStep);
-    StringBuilder at = new StringBuilder();
-    for (int t = 1; t < maxStep; t *= 2) {
-      at.append(String.format(Locale.ROOT, "  t=%d %.2f %%", t, 100.0 * curve.accuracyAt(t)));
-    }
-    at.append(String.format(Locale.ROOT, "  t=%d %.2f %%", maxStep, 100.0 * curve.accuracyAt(maxStep)));
-    o.printf(Locale.ROOT, "SNN top-1 at  %s%n", at);
-    o.printf(Locale.ROOT, "time           QANN %.1f s, SNN %.1f s (%d threads)%n", qannSeconds, snnSeconds, threads);
+    o.printf(Locale.ROOT, "QANN top-1     %.2f %%%n", 100 * run.qannTop1());
+    o.printf(Locale.ROOT, "SNN top-1      %.2f %%%n", 100 * run.curve().finalAccuracy());
+    o.printf(Locale.ROOT, "agreement      SNN = QANN on %.2f %% of images%n", 100 * run.curve().finalAgreement());
+    o.printf(Locale.ROOT, "steps          mean %.2f, max %d%n", run.meanSteps(), run.maxSteps());
+    o.printf(Locale.ROOT, "SNN top-1 at  %s%n", run.curve().milestones());
+    o.printf(Locale.ROOT, "time           QANN %.1f s, SNN %.1f s (%d threads)%n", run.qannSeconds(), run.snnSeconds(),
+        threads);
     if (csv != null) {
       o.printf(Locale.ROOT, "wrote          %s%n", csv);
     }

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Exact SpikeZIP-TF: converts a quantized ViT (QANN) into a spiking network (SNN) and"
         + " simulates it until it goes quiet, with outputs identical to the QANN's.",
-    subcommands = {InspectCommand.class, ImportCommand.class, SimulateCommand.class, EvalCommand.class,
-        ReportCommand.class, ConvertCommand.class, BenchCommand.class},
+    subcommands = {DemoCommand.class, TrainCommand.class, QatCommand.class, InspectCommand.class,
+        ImportCommand.class, SimulateCommand.class, EvalCommand.class, ReportCommand.class, ConvertCommand.class, BenchCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 input file, 4 unsupported model,"
         + " 5 SNN and QANN differ."})
 public final class Main implements Callable<Integer> {
@@ -65,6 +65,6 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(),
-        "missing command: inspect, import, simulate, eval, report, convert or bench");
+        "missing command: demo, train, qat, inspect, import, simulate, eval, report, convert or bench");
   }
 }

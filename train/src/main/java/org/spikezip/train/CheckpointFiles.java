@@ -11,6 +11,7 @@ import org.spikezip.error.MalformedWeightsException;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.io.safetensors.SafetensorsReader;
 import org.spikezip.io.safetensors.SafetensorsWriter;
+import org.spikezip.model.NamingMatch;
 import org.spikezip.model.VitCheckpoint;
 import org.spikezip.model.VitConfig;
 import org.spikezip.model.VitWeights;
@@ -72,7 +73,7 @@ public final class CheckpointFiles {
   /** Reads a float ViT (timm or original naming) whose config is in the metadata. */
   public static VitWeights loadAnn(Path path) throws SpikezipException {
     try (SafetensorsReader store = SafetensorsReader.open(path)) {
-      return VitCheckpoint.read(store, config(store));
+      return VitCheckpoint.read(store, config(store), NamingMatch.requireVit(store));
     }
   }
 
@@ -82,7 +83,8 @@ public final class CheckpointFiles {
       VitConfig config = config(store);
       int level = intMeta(store, LEVEL_KEY, null);
       int bits = intMeta(store, WEIGHT_BITS_KEY, 0);
-      return new QannState(VitCheckpoint.read(store, config), QuantizerSteps.read(store, config), level, bits);
+      return new QannState(VitCheckpoint.read(store, config, NamingMatch.requireVit(store)),
+          QuantizerSteps.read(store, config), level, bits);
     }
   }
 

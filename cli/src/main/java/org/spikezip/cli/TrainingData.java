@@ -1,0 +1,92 @@
+package org.spikezip.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.spikezip.data.Cifar100Labels;
+import org.spikezip.data.CifarReader;
+import org.spikezip.data.DigitsCsvReader;
+import org.spikezip.data.FashionMnist;
+import org.spikezip.data.ImageDataset;
+import org.spikezip.data.ImageFolderReader;
+import org.spikezip.data.Split;
+import org.spikezip.error.InvalidInputException;
+import org.spikezip.error.SpikezipException;
+import picocli.CommandLine.Option;
+
+/**
+ * The training and test sets for {@code train}, {@code qat} and {@code demo}. Fashion-MNIST and CIFAR
+ * come with their splits; the digits file is split 80/20 in file order; an image folder must hold
+ * {@code train/} and {@code test/} class folders.
+ */
+final class TrainingData {
+  @Option(names = "--dataset", paramLabel = "KIND", defaultValue = "fashion-mnist",
+      converter = DatasetKindConverter.class,
+      description = "fashion-mnist, digits, cifar10, cifar100 or folder (with train/ and test/ class folders).")
+  DatasetKind kind;
+
+  @Option(names = "--data", paramLabel = "PATH",
+      description = "Where the dataset is (default for fashion-mnist: the Debian package's folder).")
+  Path data;
+
+  @Option(names = "--image-size", paramLabel = "PX", defaultValue = "32",
+      description = "Side images of a folder dataset are resized and cropped to.")
+  int imageSize;
+
+  @Option(names = "--train-limit", paramLabel = "N", description = "Use only the first N training images.")
+  Integer trainLimit;
+
+  @Option(names = "--test-limit", paramLabel = "N", description = "Use only the first N test images.")
+  Integer testLimit;
+
+  /** The two splits, limited as asked. */
+  ImageDataset[] load() throws SpikezipException {
+    ImageDataset train;
+    ImageDataset test;
+    switch (kind) {
+      case FASHION_MNIST -> {
+        Path dir = data == null ? FashionMnist.DEBIAN_DIR : data;
+        train = FashionMnist.load(dir, Split.TRAIN);
+        test = FashionMnist.load(dir, Split.TEST);
+      }
+      case CIFAR10 -> {
+        train = CifarReader.loadCifar10(required(), Split.TRAIN);
+        test = CifarReader.loadCifar10(required(), Split.TEST);
+      }
+      case CIFAR100 -> {
+        train = CifarReader.loadCifar100(required(), Split.TRAIN, Cifar100Labels.FINE);
+        test = CifarReader.loadCifar100(required(), Split.TEST, Cifar100Labels.FINE);
+      }
+      case DIGITS -> {
+        ImageDataset all = DigitsCsvReader.read(required());
+        int cut = all.size() * 4 / 5;
+        train = all.subset(IntStream.range(0, cut).toArray());
+        test = all.subset(IntStream.range(cut, all.size()).toArray());
+      }
+      case FOLDER -> {
+        train = ImageFolderReader.read(required().resolve("train"), imageSize);
+        test = ImageFolderReader.read(required().resolve("test"), imageSize);
+      }
+      default -> throw new IllegalStateException("bug: dataset " + kind);
+    }
+    return new ImageDataset[] {limit(train, trainLimit, "--train-limit"), limit(test, testLimit, "--test-limit")};
+  }
+
+  private static ImageDataset limit(ImageDataset d, Integer n, String option) throws InvalidInputException {
+    if (n == null) {
+      return d;
+    }
+    if (n <= 0) {
+      throw new InvalidInputException(option + " must be positive, got " + n);
+    }
+    return d.first(Math.min(n, d.size()));
+  }
+
+  private Path required() throws InvalidInputException {
+    if (data == null) {
+      throw new InvalidInputException("--data is needed for --dataset "
+          + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    return data;
+  }
+}
