@@ -167,14 +167,10 @@ public final class ExactLinear {
   }
 
   /**
-   * {@code acc[row, o] += mult * M[o, col]} for every entry of {@code x}; {@code acc} is
-   * {@code [rows, out]}. Exact, so the order of entries and tiles does not matter.
+   * {@code acc[row, o] += mult * M[o, col]} for every entry of {@code x} in a row below
+   * {@code rowLimit}; {@code acc} is {@code [rows, out]}. Exact, so the order of entries and tiles does
+   * not matter.
    */
-  public void accumulate(SparseColumns x, double[] acc) {
-    accumulate(x, acc, Integer.MAX_VALUE);
-  }
-
-  /** Like {@link #accumulate(SparseColumns, double[])} for the entries of rows below {@code rowLimit} only. */
   public void accumulate(SparseColumns x, double[] acc, int rowLimit) {
     for (int o0 = 0; o0 < out; o0 += TILE) {
       int n = Math.min(TILE, out - o0);
@@ -193,7 +189,8 @@ public final class ExactLinear {
 
   /**
    * {@code acc[row, o] += sum_i M[o, i] * codes[row, i]} for dense integer codes {@code [rows, in]}
-   * (the QANN's path); exact, so it equals any sum of the same terms in any order.
+   * (the QANN, and SNN steps in which many inputs spike); exact, so it equals any sum of the same
+   * terms in any order.
    */
   public void multiply(double[] codes, int rows, double[] acc) {
     KERNELS.matmul(codes, rows, in, mantissaT, out, acc);
