@@ -1,0 +1,33 @@
+package org.spikezip.sim;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.spikezip.convert.SpikingEncoder;
+import org.spikezip.model.EncoderInput;
+
+/**
+ * Runs a {@link SpikingEncoder} on tokenized sequences, one at a time, each stopping on its own
+ * (per-sample stop rule). State is allocated once per sequence length and reused; an instance is
+ * not thread-safe (use one per thread).
+ *
+ * <p>Contract: with {@link StopRule#quiescent}, at the stop every neuron layer's tracer equals the
+ * codes of {@link org.spikezip.quant.EncoderQannForward} under the same quantizer name and the
+ * logits equal the QANN's bit for bit. Per-layer activity counts spikes and neuron updates; the
+ * accumulate and MAC counts of the energy model are 0 here (not yet counted for encoders).
+ */
+public final class EncoderSimulator {
+  private final SpikingEncoder net;
+  private final StopRule stopRule;
+  private final Map<Integer, EncoderSimState> states = new HashMap<>();
+
+  public EncoderSimulator(SpikingEncoder net, StopRule stopRule) {
+    this.net = net;
+    this.stopRule = stopRule;
+  }
+
+  /** Simulates one sequence. */
+  public SampleResult run(EncoderInput input) {
+    EncoderSimState s = states.computeIfAbsent(input.length(), n -> new EncoderSimState(net, n));
+    return new EncoderRunner(net, stopRule).run(input, s);
+  }
+}
