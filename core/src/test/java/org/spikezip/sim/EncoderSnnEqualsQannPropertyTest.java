@@ -2,6 +2,8 @@ package org.spikezip.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -11,13 +13,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.spikezip.convert.SpikingEncoder;
+import org.spikezip.error.UnsupportedModelException;
 import org.spikezip.model.EncoderConfig;
 import org.spikezip.model.EncoderInput;
 import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.RandomEncoders;
 import org.spikezip.quant.EncoderQannForward;
+import org.spikezip.quant.EncoderStepCalibrator;
 import org.spikezip.quant.QannResult;
 import org.spikezip.quant.QuantizedEncoder;
+import org.spikezip.quant.QuantizerSteps;
 
 /**
  * SPEC §5 for post-LN encoders with padding: once quiet, every tracer of the spiking encoder equals
@@ -33,18 +38,25 @@ class EncoderSnnEqualsQannPropertyTest {
       @ForAll @IntRange(min = 1, max = 3) int heads,
       @ForAll @IntRange(min = 0, max = 3) int halfHeadDim,
       @ForAll @IntRange(min = 3, max = 9) int length,
-      @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+      @ForAll boolean calibrated,
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed) throws UnsupportedModelException {
     Random r = new Random(seed);
     int headDim = 2 * halfHeadDim + 1;
     int hidden = heads * headDim;
     EncoderConfig c = RandomEncoders.config(20, 12, hidden, layers, heads, 1 + r.nextInt(2 * hidden + 2),
         2 + r.nextInt(3));
     EncoderWeights w = RandomEncoders.weights(c, seed);
-    QuantizedEncoder qann = EncoderTestModels.build(w, EncoderTestModels.steps(c, level, seed + 7), level);
-    EncoderSimulator sim = new EncoderSimulator(SpikingEncoder.convert(qann), StopRule.quiescent(100_000));
+    List<EncoderInput> inputs = new ArrayList<>();
     for (int sample = 0; sample < 2; sample++) {
       int valid = 1 + r.nextInt(length);
-      EncoderInput in = EncoderInput.of(RandomEncoders.tokens(c, length, r), RandomEncoders.mask(length, valid));
+      inputs.add(EncoderInput.of(RandomEncoders.tokens(c, length, r), RandomEncoders.mask(length, valid)));
+    }
+    QuantizerSteps steps = calibrated
+        ? EncoderStepCalibrator.calibrate(w, level, inputs)
+        : EncoderTestModels.steps(c, level, seed + 7);
+    QuantizedEncoder qann = EncoderTestModels.build(w, steps, level);
+    EncoderSimulator sim = new EncoderSimulator(SpikingEncoder.convert(qann), StopRule.quiescent(100_000));
+    for (EncoderInput in : inputs) {
       QannResult ref = new EncoderQannForward(qann).forward(in);
       SampleResult got = sim.run(in);
       assertThat(got.quiescent()).isTrue();
