@@ -52,16 +52,16 @@ final class EncoderRunner {
     }
     names.add("head");
     ActivityRecorder recorder = new ActivityRecorder(names, neurons);
+    EncoderOpCounter counter = new EncoderOpCounter(net);
     List<double[]> logits = new ArrayList<>();
     boolean quiet = false;
     for (int t = 1; t <= stopRule.maxSteps(); t++) {
       step(t, embedded, s);
       recorder.beginStep(t);
+      counter.count(t, s, recorder);
       long spikes = 0;
-      for (int l = 0; l < layers.size(); l++) {
-        SpikeBuffer b = layers.get(l);
+      for (SpikeBuffer b : layers) {
         spikes += b.eventCount();
-        recorder.record(l, b.positiveInStep(), b.negativeInStep(), 0, 0, b.evaluatedInStep());
       }
       logits.add(s.logits.values().clone());
       if (stopRule.untilQuiet() && spikes == 0) {

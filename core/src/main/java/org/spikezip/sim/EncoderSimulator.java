@@ -12,8 +12,8 @@ import org.spikezip.model.EncoderInput;
  *
  * <p>Contract: with {@link StopRule#quiescent}, at the stop every neuron layer's tracer equals the
  * codes of {@link org.spikezip.quant.EncoderQannForward} under the same quantizer name and the
- * logits equal the QANN's bit for bit. Per-layer activity counts spikes and neuron updates; the
- * accumulate and MAC counts of the energy model are 0 here (not yet counted for encoders).
+ * logits equal the QANN's bit for bit. Per-layer activity (spikes, ACs, MACs, neuron updates per
+ * step) follows {@code EncoderOpCounter}'s rules, the last entry being {@code head}.
  */
 public final class EncoderSimulator {
   private final SpikingEncoder net;

@@ -23,6 +23,7 @@ import org.spikezip.quant.EncoderStepCalibrator;
 import org.spikezip.quant.QannResult;
 import org.spikezip.quant.QuantizedEncoder;
 import org.spikezip.quant.QuantizerSteps;
+import org.spikezip.quant.WeightPrecision;
 
 /**
  * SPEC §5 for post-LN encoders with padding: once quiet, every tracer of the spiking encoder equals
@@ -39,6 +40,7 @@ class EncoderSnnEqualsQannPropertyTest {
       @ForAll @IntRange(min = 0, max = 3) int halfHeadDim,
       @ForAll @IntRange(min = 3, max = 9) int length,
       @ForAll boolean calibrated,
+      @ForAll boolean integerWeights,
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed) throws UnsupportedModelException {
     Random r = new Random(seed);
     int headDim = 2 * halfHeadDim + 1;
@@ -54,7 +56,8 @@ class EncoderSnnEqualsQannPropertyTest {
     QuantizerSteps steps = calibrated
         ? EncoderStepCalibrator.calibrate(w, level, inputs)
         : EncoderTestModels.steps(c, level, seed + 7);
-    QuantizedEncoder qann = EncoderTestModels.build(w, steps, level);
+    QuantizedEncoder qann = EncoderTestModels.build(w, steps, level,
+        integerWeights ? WeightPrecision.integer(8) : WeightPrecision.grid());
     EncoderSimulator sim = new EncoderSimulator(SpikingEncoder.convert(qann), StopRule.quiescent(100_000));
     for (EncoderInput in : inputs) {
       QannResult ref = new EncoderQannForward(qann).forward(in);

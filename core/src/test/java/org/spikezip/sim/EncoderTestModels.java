@@ -43,8 +43,12 @@ final class EncoderTestModels {
   }
 
   static QuantizedEncoder build(EncoderWeights w, QuantizerSteps steps, int level) {
+    return build(w, steps, level, WeightPrecision.grid());
+  }
+
+  static QuantizedEncoder build(EncoderWeights w, QuantizerSteps steps, int level, WeightPrecision precision) {
     try {
-      return QuantizedEncoder.build(w, steps, level, WeightPrecision.grid());
+      return QuantizedEncoder.build(w, steps, level, precision);
     } catch (UnsupportedModelException e) {
       throw new AssertionError(e);
     }
