@@ -89,4 +89,21 @@ class EncoderSimulatorTest {
     assertThat(again.logits()).isEqualTo(first.logits());
     assertThat(again.stopStep()).isEqualTo(first.stopStep());
   }
+
+  @Test
+  void threadsDoNotChangeResults() throws UnsupportedModelException {
+    QuantizedEncoder q = qann(WeightPrecision.grid(), 8);
+    SpikingEncoder net = SpikingEncoder.convert(q);
+    List<EncoderInput> inputs = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      inputs.add(input(30 + i, 3 + i % 5, 1 + i % 3));
+    }
+    List<SampleResult> one = new EncoderSimulator(net, StopRule.quiescent(10_000)).runAll(inputs, 1);
+    List<SampleResult> three = new EncoderSimulator(net, StopRule.quiescent(10_000)).runAll(inputs, 3);
+    for (int i = 0; i < inputs.size(); i++) {
+      assertThat(three.get(i).logits()).isEqualTo(one.get(i).logits())
+          .isEqualTo(new EncoderQannForward(q).forward(inputs.get(i)).logits());
+      assertThat(three.get(i).stopStep()).isEqualTo(one.get(i).stopStep());
+    }
+  }
 }
