@@ -27,8 +27,12 @@ import org.spikezip.model.LayerNormWeights;
  * and {@link #additiveMask} are the one piece of code both QANN and SNN evaluate them with.
  */
 public final class QuantizedEncoder {
-  /** Added to the scores of padded keys (as Hugging Face's BERT did); exp of it underflows to 0. */
-  public static final double MASK_VALUE = -1e4;
+  /**
+   * Added to the scores of padded keys: minus infinity, so that their probability is exactly 0 for
+   * any scores (Hugging Face adds the most negative float, whose exp underflows to 0 as well). The
+   * [CLS] key is never padding, so every row keeps a finite maximum.
+   */
+  public static final double MASK_VALUE = Double.NEGATIVE_INFINITY;
 
   private final EncoderConfig config;
   private final int level;

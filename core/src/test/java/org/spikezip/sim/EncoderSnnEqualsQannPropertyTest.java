@@ -73,7 +73,7 @@ class EncoderSnnEqualsQannPropertyTest {
   }
 
   /**
-   * Padded keys get probability exactly 0 (exp of the mask underflows), so neither their ids nor
+   * Padded keys get probability exactly 0 (their scores are minus infinity), so neither their ids nor
    * their types reach the unpadded rows: logits and every unpadded token's codes stay the same bits.
    * (The padded rows' own codes do change; they are computed and simply never read.)
    */
