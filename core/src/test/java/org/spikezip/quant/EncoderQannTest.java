@@ -1,0 +1,83 @@
+package org.spikezip.quant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.spikezip.error.UnsupportedModelException;
+import org.spikezip.model.Activation;
+import org.spikezip.model.EncoderConfig;
+import org.spikezip.model.EncoderInput;
+import org.spikezip.model.EncoderWeights;
+import org.spikezip.model.RandomEncoders;
+
+/** The quantized encoder is the float encoder up to quantization, and refuses what it cannot convert. */
+class EncoderQannTest {
+  private static final EncoderConfig CONFIG = RandomEncoders.config(30, 16, 12, 2, 3, 20, 3);
+
+  private static List<EncoderInput> inputs(int count, long seed) {
+    Random r = new Random(seed);
+    List<EncoderInput> in = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int n = 3 + r.nextInt(7);
+      in.add(EncoderInput.of(RandomEncoders.tokens(CONFIG, n, r), RandomEncoders.mask(n, 1 + r.nextInt(n))));
+    }
+    return in;
+  }
+
+  @Test
+  void manyLevelsApproachTheFloatModel() throws UnsupportedModelException {
+    EncoderWeights w = RandomEncoders.weights(CONFIG, 11);
+    List<EncoderInput> in = inputs(6, 12);
+    int level = 1 << 20;
+    QuantizedEncoder qann = QuantizedEncoder.build(w, EncoderStepCalibrator.calibrate(w, level, in), level,
+        WeightPrecision.grid());
+    double[][] ref = EncoderFloatPass.logits(w, in);
+    for (int b = 0; b < in.size(); b++) {
+      double[] got = new EncoderQannForward(qann).forward(in.get(b)).logits();
+      for (int o = 0; o < got.length; o++) {
+        assertThat(got[o]).as("sample %d logit %d", b, o).isCloseTo(ref[b][o], org.assertj.core.data.Offset.offset(0.01));
+      }
+    }
+  }
+
+  @Test
+  void codesAreNamedAfterTheQuantizers() throws UnsupportedModelException {
+    EncoderWeights w = RandomEncoders.weights(CONFIG, 3);
+    List<EncoderInput> in = inputs(2, 4);
+    QuantizedEncoder qann = QuantizedEncoder.build(w, EncoderStepCalibrator.calibrate(w, 16, in), 16,
+        WeightPrecision.grid());
+    QannResult r = new EncoderQannForward(qann).forward(in.get(0));
+    assertThat(r.codes().keySet()).containsExactlyElementsOf(qann.quantizers().keySet());
+    assertThat(r.codes()).containsKey("encoder.layer.1.attention.self.quan_q");
+    assertThat(qann.quantizers().get("encoder.layer.0.intermediate.quan").signed()).isFalse();
+    assertThat(qann.quantizers().get("encoder.layer.0.attention.self.attn_quan").signed()).isFalse();
+    assertThat(qann.quantizers().get(EncoderSite.EMBEDDINGS).signed()).isTrue();
+  }
+
+  @Test
+  void geluIsRefused() {
+    EncoderConfig gelu = new EncoderConfig(30, 16, 2, 12, 1, 3, 20, 3, 1e-12, Activation.GELU);
+    EncoderWeights w = RandomEncoders.weights(gelu, 1);
+    assertThatThrownBy(() -> QuantizedEncoder.build(w, new QuantizerSteps(java.util.Map.of()), 16,
+        WeightPrecision.grid())).isInstanceOf(UnsupportedModelException.class).hasMessageContaining("ReLU");
+  }
+
+  @Test
+  void badInputsAreRejected() throws UnsupportedModelException {
+    EncoderWeights w = RandomEncoders.weights(CONFIG, 5);
+    QuantizedEncoder qann = QuantizedEncoder.build(w, EncoderStepCalibrator.calibrate(w, 8, inputs(1, 6)), 8,
+        WeightPrecision.grid());
+    assertThatThrownBy(() -> qann.embed(EncoderInput.of(new int[] {1, 30}, new int[] {1, 1})))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside vocabulary");
+    assertThatThrownBy(() -> qann.embed(EncoderInput.of(new int[17], RandomEncoders.mask(17, 17))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max positions");
+    assertThatThrownBy(() -> EncoderInput.of(new int[] {1, 2}, new int[] {0, 1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[CLS]");
+    assertThatThrownBy(() -> EncoderInput.of(new int[] {1, 2}, new int[] {1, 2}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or 1");
+  }
+}
