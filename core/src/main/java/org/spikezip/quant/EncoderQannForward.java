@@ -1,13 +1,16 @@
 package org.spikezip.quant;
 
-import java.util.Arrays;
+import static org.spikezip.quant.QannOps.attention;
+import static org.spikezip.quant.QannOps.attentionValues;
+import static org.spikezip.quant.QannOps.layerNorm;
+import static org.spikezip.quant.QannOps.linear;
+import static org.spikezip.quant.QannOps.linearCodes;
+import static org.spikezip.quant.QannOps.quantize;
+import static org.spikezip.quant.QannOps.record;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.spikezip.kernel.CanonicalFunctions;
-import org.spikezip.kernel.ExactKernels;
-import org.spikezip.kernel.Kernels;
 import org.spikezip.model.EncoderInput;
-import org.spikezip.model.LayerNormWeights;
 
 /**
  * The reference forward pass of a {@link QuantizedEncoder}, dense and layer by layer:
@@ -26,7 +29,6 @@ import org.spikezip.model.LayerNormWeights;
  * layouts as in {@link QannResult}; attention codes are {@code [heads, n, n]}.
  */
 public final class EncoderQannForward {
-  private static final ExactKernels KERNELS = Kernels.exact();
   private final QuantizedEncoder model;
 
   public EncoderQannForward(QuantizedEncoder model) {
@@ -46,7 +48,7 @@ public final class EncoderQannForward {
       inQ = layer.quantizer(EncoderSite.OUT_NORM);
     }
     ExactLinear cls = model.classifier();
-    double[] acc = QannForward.linear(cls, x, 1);
+    double[] acc = linear(cls, x, 1);
     double[] logits = new double[cls.out()];
     for (int o = 0; o < logits.length; o++) {
       logits[o] = cls.value(acc[o], o);
@@ -57,66 +59,24 @@ public final class EncoderQannForward {
   private int[] layer(QuantizedEncoderLayer p, int l, int[] x, Quantizer inQ, int n, double[] mask,
       Map<String, int[]> codes) {
     int d = model.config().hidden();
-    int[] q = put(codes, EncoderSite.Q.name(l), linearCodes(p.q(), x, n, p.quantizer(EncoderSite.Q)));
-    int[] k = put(codes, EncoderSite.K.name(l), linearCodes(p.k(), x, n, p.quantizer(EncoderSite.K)));
-    int[] v = put(codes, EncoderSite.V.name(l), linearCodes(p.v(), x, n, p.quantizer(EncoderSite.V)));
+    int[] q = record(codes, EncoderSite.Q.name(l), linearCodes(p.q(), x, n, p.quantizer(EncoderSite.Q)));
+    int[] k = record(codes, EncoderSite.K.name(l), linearCodes(p.k(), x, n, p.quantizer(EncoderSite.K)));
+    int[] v = record(codes, EncoderSite.V.name(l), linearCodes(p.v(), x, n, p.quantizer(EncoderSite.V)));
     int heads = model.config().heads();
-    int hd = model.config().headDim();
-    Quantizer attnQ = p.quantizer(EncoderSite.ATTN);
-    double[] qh = new double[n * hd];
-    double[] khT = new double[hd * n];
-    double[] dots = new double[n * n];
-    double[] scores = new double[n];
-    double[] probs = new double[n];
-    int[] attn = new int[heads * n * n];
-    for (int h = 0; h < heads; h++) {
-      for (int t = 0; t < n; t++) {
-        for (int e = 0; e < hd; e++) {
-          qh[t * hd + e] = q[t * d + h * hd + e];
-          khT[e * n + t] = k[t * d + h * hd + e];
-        }
-      }
-      Arrays.fill(dots, 0);
-      KERNELS.matmul(qh, n, hd, khT, n, dots);
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          scores[j] = dots[i * n + j] * p.scoreScale() + mask[j];
-        }
-        CanonicalFunctions.softmax(scores, 0, n, probs, 0);
-        for (int j = 0; j < n; j++) {
-          attn[(h * n + i) * n + j] = attnQ.code(probs[j]);
-        }
-      }
-    }
+    int[] attn = attention(q, k, n, d, heads, p.scoreScale(), mask, p.quantizer(EncoderSite.ATTN));
     codes.put(EncoderSite.ATTN.name(l), attn);
-    Quantizer avQ = p.quantizer(EncoderSite.ATTN_V);
-    int[] av = new int[n * d];
-    double[] sum = new double[hd];
-    for (int h = 0; h < heads; h++) {
-      for (int i = 0; i < n; i++) {
-        Arrays.fill(sum, 0);
-        for (int j = 0; j < n; j++) {
-          int a = attn[(h * n + i) * n + j];
-          if (a != 0) {
-            KERNELS.addInts(a, v, j * d + h * hd, sum, 0, hd);
-          }
-        }
-        for (int e = 0; e < hd; e++) {
-          av[i * d + h * hd + e] = avQ.code(sum[e] * p.attentionValueScale());
-        }
-      }
-    }
+    int[] av = attentionValues(attn, v, n, d, heads, p.attentionValueScale(), p.quantizer(EncoderSite.ATTN_V));
     codes.put(EncoderSite.ATTN_V.name(l), av);
     Quantizer aoQ = p.quantizer(EncoderSite.ATTN_OUT);
-    int[] ao = put(codes, EncoderSite.ATTN_OUT.name(l), linearCodes(p.attnOut(), av, n, aoQ));
+    int[] ao = record(codes, EncoderSite.ATTN_OUT.name(l), linearCodes(p.attnOut(), av, n, aoQ));
     Quantizer anQ = p.quantizer(EncoderSite.ATTN_NORM);
-    int[] an = put(codes, EncoderSite.ATTN_NORM.name(l),
+    int[] an = record(codes, EncoderSite.ATTN_NORM.name(l),
         quantize(layerNorm(residual(x, inQ, ao, aoQ), n, p.attnNorm()), anQ));
-    int[] inter = put(codes, EncoderSite.INTER.name(l),
+    int[] inter = record(codes, EncoderSite.INTER.name(l),
         linearCodes(p.intermediate(), an, n, p.quantizer(EncoderSite.INTER)));
     Quantizer outQ = p.quantizer(EncoderSite.OUT);
-    int[] out = put(codes, EncoderSite.OUT.name(l), linearCodes(p.out(), inter, n, outQ));
-    return put(codes, EncoderSite.OUT_NORM.name(l),
+    int[] out = record(codes, EncoderSite.OUT.name(l), linearCodes(p.out(), inter, n, outQ));
+    return record(codes, EncoderSite.OUT_NORM.name(l),
         quantize(layerNorm(residual(an, anQ, out, outQ), n, p.outNorm()), p.quantizer(EncoderSite.OUT_NORM)));
   }
 
@@ -129,34 +89,7 @@ public final class EncoderQannForward {
     return y;
   }
 
-  private static int[] put(Map<String, int[]> codes, String name, int[] value) {
-    codes.put(name, value);
-    return value;
-  }
 
-  private static double[] layerNorm(double[] x, int rows, LayerNormWeights ln) {
-    int w = ln.width();
-    double[] y = new double[rows * w];
-    for (int r = 0; r < rows; r++) {
-      CanonicalFunctions.layerNorm(x, r * w, ln.gamma(), ln.beta(), ln.eps(), y, r * w);
-    }
-    return y;
-  }
 
-  private static int[] quantize(double[] values, Quantizer q) {
-    int[] c = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      c[i] = q.code(values[i]);
-    }
-    return c;
-  }
 
-  private static int[] linearCodes(ExactLinear lin, int[] in, int rows, Quantizer outQ) {
-    double[] acc = QannForward.linear(lin, in, rows);
-    int[] c = new int[acc.length];
-    for (int i = 0; i < acc.length; i++) {
-      c[i] = outQ.code(lin.value(acc[i], i % lin.out()));
-    }
-    return c;
-  }
 }

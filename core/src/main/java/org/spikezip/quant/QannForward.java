@@ -1,11 +1,15 @@
 package org.spikezip.quant;
 
+import static org.spikezip.quant.QannOps.attention;
+import static org.spikezip.quant.QannOps.attentionValues;
+import static org.spikezip.quant.QannOps.layerNorm;
+import static org.spikezip.quant.QannOps.linear;
+import static org.spikezip.quant.QannOps.linearCodes;
+import static org.spikezip.quant.QannOps.quantize;
+import static org.spikezip.quant.QannOps.record;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.spikezip.kernel.CanonicalFunctions;
-import org.spikezip.kernel.ExactKernels;
-import org.spikezip.kernel.Kernels;
-import org.spikezip.model.LayerNormWeights;
 
 /**
  * The reference forward pass of a {@link QuantizedVit}, dense and layer by layer (SPEC §3):
@@ -22,7 +26,6 @@ import org.spikezip.model.LayerNormWeights;
  * their running sums; the SNN is compared against this pass.
  */
 public final class QannForward {
-  private static final ExactKernels KERNELS = Kernels.exact();
   private final QuantizedVit model;
 
   public QannForward(QuantizedVit model) {
@@ -74,53 +77,10 @@ public final class QannForward {
     int[] q = record(codes, QuantSite.Q.name(b), linearCodes(blk.q(), h, n, blk.quantizer(QuantSite.Q)));
     int[] k = record(codes, QuantSite.K.name(b), linearCodes(blk.k(), h, n, blk.quantizer(QuantSite.K)));
     int[] v = record(codes, QuantSite.V.name(b), linearCodes(blk.v(), h, n, blk.quantizer(QuantSite.V)));
-    int heads = c.numHeads();
-    int hd = c.headDim();
-    Quantizer attnQ = blk.quantizer(QuantSite.ATTN);
-    double[] qh = new double[n * hd];
-    double[] khT = new double[hd * n];
-    double[] dots = new double[n * n];
-    double[] scores = new double[n];
-    double[] probs = new double[n];
-    int[] attn = new int[heads * n * n];
-    for (int hh = 0; hh < heads; hh++) {
-      for (int t = 0; t < n; t++) {
-        for (int e = 0; e < hd; e++) {
-          qh[t * hd + e] = q[t * d + hh * hd + e];
-          khT[e * n + t] = k[t * d + hh * hd + e];
-        }
-      }
-      java.util.Arrays.fill(dots, 0);
-      KERNELS.matmul(qh, n, hd, khT, n, dots);
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          scores[j] = dots[i * n + j] * blk.scoreScale();
-        }
-        CanonicalFunctions.softmax(scores, 0, n, probs, 0);
-        for (int j = 0; j < n; j++) {
-          attn[(hh * n + i) * n + j] = attnQ.code(probs[j]);
-        }
-      }
-    }
-    codes.put(QuantSite.ATTN.name(b), attn);
-    Quantizer avQ = blk.quantizer(QuantSite.ATTN_V);
-    int[] av = new int[n * d];
-    double[] sum = new double[hd];
-    for (int hh = 0; hh < heads; hh++) {
-      for (int i = 0; i < n; i++) {
-        java.util.Arrays.fill(sum, 0);
-        for (int j = 0; j < n; j++) {
-          int a = attn[(hh * n + i) * n + j];
-          if (a != 0) {
-            KERNELS.addInts(a, v, j * d + hh * hd, sum, 0, hd);
-          }
-        }
-        for (int e = 0; e < hd; e++) {
-          av[i * d + hh * hd + e] = avQ.code(sum[e] * blk.attentionValueScale());
-        }
-      }
-    }
-    codes.put(QuantSite.ATTN_V.name(b), av);
+    int[] attn = record(codes, QuantSite.ATTN.name(b),
+        attention(q, k, n, d, c.numHeads(), blk.scoreScale(), null, blk.quantizer(QuantSite.ATTN)));
+    int[] av = record(codes, QuantSite.ATTN_V.name(b),
+        attentionValues(attn, v, n, d, c.numHeads(), blk.attentionValueScale(), blk.quantizer(QuantSite.ATTN_V)));
     int[] proj = record(codes, QuantSite.PROJ.name(b), linearCodes(blk.proj(), av, n, blk.quantizer(QuantSite.PROJ)));
     addResidual(x, proj, blk.quantizer(QuantSite.PROJ));
     int[] h2 = record(codes, QuantSite.NORM2.name(b), quantize(layerNorm(x, n, blk.norm2()), blk.quantizer(QuantSite.NORM2)));
@@ -129,51 +89,9 @@ public final class QannForward {
     addResidual(x, fc2, blk.quantizer(QuantSite.FC2));
   }
 
-  private static int[] record(Map<String, int[]> codes, String name, int[] value) {
-    codes.put(name, value);
-    return value;
-  }
-
   private static void addResidual(double[] x, int[] codes, Quantizer q) {
     for (int i = 0; i < x.length; i++) {
       x[i] = x[i] + q.value(codes[i]);
     }
-  }
-
-  private static double[] layerNorm(double[] x, int rows, LayerNormWeights ln) {
-    int w = ln.width();
-    double[] y = new double[rows * w];
-    for (int r = 0; r < rows; r++) {
-      CanonicalFunctions.layerNorm(x, r * w, ln.gamma(), ln.beta(), ln.eps(), y, r * w);
-    }
-    return y;
-  }
-
-  private static int[] quantize(double[] values, Quantizer q) {
-    int[] codes = new int[values.length];
-    for (int i = 0; i < values.length; i++) {
-      codes[i] = q.code(values[i]);
-    }
-    return codes;
-  }
-
-  /** Integer accumulators {@code M c} for the first {@code rows} rows of {@code codes}. */
-  static double[] linear(ExactLinear lin, int[] codes, int rows) {
-    double[] a = new double[rows * lin.in()];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = codes[i];
-    }
-    double[] acc = new double[rows * lin.out()];
-    lin.multiply(a, rows, acc);
-    return acc;
-  }
-
-  private static int[] linearCodes(ExactLinear lin, int[] in, int rows, Quantizer outQ) {
-    double[] acc = linear(lin, in, rows);
-    int[] codes = new int[acc.length];
-    for (int i = 0; i < acc.length; i++) {
-      codes[i] = outQ.code(lin.value(acc[i], i % lin.out()));
-    }
-    return codes;
   }
 }

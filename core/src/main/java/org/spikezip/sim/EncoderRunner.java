@@ -1,9 +1,7 @@
 package org.spikezip.sim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.spikezip.convert.NeuronParams;
 import org.spikezip.convert.SpikingEncoder;
 import org.spikezip.convert.SpikingEncoderLayer;
@@ -69,23 +67,7 @@ final class EncoderRunner {
         break;
       }
     }
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    Map<String, int[]> abs = new LinkedHashMap<>();
-    long[] cancelled = new long[layers.size()];
-    long[] saturated = new long[layers.size()];
-    for (int l = 0; l < layers.size(); l++) {
-      NeuronParams p = params.get(l);
-      int[] count = layers.get(l).counts();
-      int[] spikes = layers.get(l).spikesAbs();
-      for (int i = 0; i < count.length; i++) {
-        cancelled[l] += spikes[i] - Math.abs(count[i]);
-        saturated[l] += (p.min() < 0 && count[i] <= p.min()) || count[i] >= p.max() ? 1 : 0;
-      }
-      counts.put(p.name(), count.clone());
-      abs.put(p.name(), spikes.clone());
-    }
-    return new SampleResult(logits.toArray(new double[0][]), logits.size(), quiet, counts, abs,
-        recorder.finish(cancelled, saturated));
+    return SampleAssembly.finish(params, layers, logits, quiet, recorder, true);
   }
 
   private void step(int t, double[] embedded, EncoderSimState s) {

@@ -1,14 +1,8 @@
 package org.spikezip.sim;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.spikezip.convert.SpikingEncoder;
 import org.spikezip.model.EncoderInput;
 
@@ -40,47 +34,9 @@ public final class EncoderSimulator {
 
   /** Simulates every sequence with {@code threads} workers; results in input order, independent of the thread count. */
   public List<SampleResult> runAll(List<EncoderInput> inputs, int threads) {
-    if (threads <= 0) {
-      throw new IllegalArgumentException("threads must be positive, got " + threads);
-    }
-    SampleResult[] results = new SampleResult[inputs.size()];
-    int workers = Math.min(threads, Math.max(1, inputs.size()));
-    if (workers == 1) {
-      for (int i = 0; i < inputs.size(); i++) {
-        results[i] = run(inputs.get(i));
-      }
-      return List.of(results);
-    }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread th = new Thread(r, "spikezip-encoder-sim");
-      th.setDaemon(true);
-      return th;
+    return SampleWorkers.run(inputs.size(), threads, () -> {
+      EncoderSimulator own = new EncoderSimulator(net, stopRule);
+      return i -> own.run(inputs.get(i));
     });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(pool.submit(() -> {
-          EncoderSimulator own = new EncoderSimulator(net, stopRule);
-          for (int i = next.getAndIncrement(); i < inputs.size(); i = next.getAndIncrement()) {
-            results[i] = own.run(inputs.get(i));
-          }
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("simulation interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("bug: simulation worker failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-    return List.of(results);
   }
 }

@@ -1,12 +1,6 @@
 package org.spikezip.sim;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.spikezip.convert.SpikingVit;
 
 /**
@@ -52,51 +46,10 @@ public final class Simulator {
 
   /** Simulates every image with {@code threads} worker threads. */
   public List<SampleResult> runAll(List<double[]> images, int threads, SimulationListener listener) {
-    if (threads <= 0) {
-      throw new IllegalArgumentException("threads must be positive, got " + threads);
-    }
-    SampleResult[] results = new SampleResult[images.size()];
-    int workers = Math.min(threads, Math.max(1, images.size()));
-    if (workers == 1) {
+    return SampleWorkers.run(images.size(), threads, () -> {
       SimState state = newState();
       VitRunner runner = new VitRunner(net, encoding, stopRule, neuronDetail);
-      for (int i = 0; i < images.size(); i++) {
-        results[i] = runner.run(i, images.get(i), state, listener);
-      }
-      return List.of(results);
-    }
-    AtomicInteger next = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread th = new Thread(r, "spikezip-sim");
-      th.setDaemon(true);
-      return th;
+      return i -> runner.run(i, images.get(i), state, listener);
     });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(pool.submit(() -> {
-          SimState state = newState();
-          VitRunner runner = new VitRunner(net, encoding, stopRule, neuronDetail);
-          for (int i = next.getAndIncrement(); i < images.size(); i = next.getAndIncrement()) {
-            results[i] = runner.run(i, images.get(i), state, listener);
-          }
-        }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("simulation interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException) {
-        throw (RuntimeException) c;
-      }
-      throw new IllegalStateException("bug: simulation worker failed", c);
-    } finally {
-      pool.shutdownNow();
-    }
-    return List.of(results);
   }
 }

@@ -1,9 +1,7 @@
 package org.spikezip.sim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.spikezip.convert.NeuronParams;
 import org.spikezip.convert.SpikingBlock;
 import org.spikezip.convert.SpikingVit;
@@ -61,25 +59,7 @@ final class VitRunner {
         break;
       }
     }
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    Map<String, int[]> abs = new LinkedHashMap<>();
-    long[] cancelled = new long[layers.size()];
-    long[] saturated = new long[layers.size()];
-    for (int l = 0; l < layers.size(); l++) {
-      NeuronParams p = params.get(l);
-      int[] count = layers.get(l).counts();
-      int[] spikes = layers.get(l).spikesAbs();
-      for (int i = 0; i < count.length; i++) {
-        cancelled[l] += spikes[i] - Math.abs(count[i]);
-        saturated[l] += (p.min() < 0 && count[i] <= p.min()) || count[i] >= p.max() ? 1 : 0;
-      }
-      if (neuronDetail) {
-        counts.put(p.name(), count.clone());
-        abs.put(p.name(), spikes.clone());
-      }
-    }
-    SampleResult r = new SampleResult(logits.toArray(new double[0][]), logits.size(), quiet, counts, abs,
-        recorder.finish(cancelled, saturated));
+    SampleResult r = SampleAssembly.finish(params, layers, logits, quiet, recorder, neuronDetail);
     listener.onSampleEnd(sample, r);
     return r;
   }
