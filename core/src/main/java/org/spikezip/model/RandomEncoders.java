@@ -21,12 +21,12 @@ public final class RandomEncoders {
     int d = c.hidden();
     List<EncoderLayerWeights> layers = new ArrayList<>();
     for (int l = 0; l < c.layers(); l++) {
-      layers.add(new EncoderLayerWeights(linear(r, d, d), linear(r, d, d), linear(r, d, d), linear(r, d, d),
-          ln(r, d, c.lnEps()), linear(r, c.intermediate(), d), linear(r, d, c.intermediate()), ln(r, d, c.lnEps())));
+      layers.add(new EncoderLayerWeights(RandomWeights.linear(r, d, d), RandomWeights.linear(r, d, d), RandomWeights.linear(r, d, d), RandomWeights.linear(r, d, d),
+          RandomWeights.layerNorm(r, d, c.lnEps()), RandomWeights.linear(r, c.intermediate(), d), RandomWeights.linear(r, d, c.intermediate()), RandomWeights.layerNorm(r, d, c.lnEps())));
     }
-    return new EncoderWeights(c, gaussian(r, c.vocabSize() * d, 1), gaussian(r, c.maxPositions() * d, 0.5),
-        gaussian(r, c.typeVocabSize() * d, 0.5), ln(r, d, c.lnEps()), layers, Optional.of(linear(r, d, d)),
-        linear(r, c.numClasses(), d));
+    return new EncoderWeights(c, RandomWeights.gaussian(r, c.vocabSize() * d, 1), RandomWeights.gaussian(r, c.maxPositions() * d, 0.5),
+        RandomWeights.gaussian(r, c.typeVocabSize() * d, 0.5), RandomWeights.layerNorm(r, d, c.lnEps()), layers, Optional.of(RandomWeights.linear(r, d, d)),
+        RandomWeights.linear(r, c.numClasses(), d));
   }
 
   /** Random token ids {@code [n]} with {@code ids[0]} a [CLS]-like id. */
@@ -45,25 +45,5 @@ public final class RandomEncoders {
       m[i] = 1;
     }
     return m;
-  }
-
-  private static LinearWeights linear(Random r, int out, int in) {
-    return new LinearWeights(out, in, gaussian(r, out * in, 1.0 / Math.sqrt(in)), gaussian(r, out, 0.1));
-  }
-
-  private static LayerNormWeights ln(Random r, int d, double eps) {
-    double[] g = new double[d];
-    for (int i = 0; i < d; i++) {
-      g[i] = (float) (1 + 0.2 * r.nextGaussian());
-    }
-    return new LayerNormWeights(g, gaussian(r, d, 0.1), eps);
-  }
-
-  private static double[] gaussian(Random r, int n, double std) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = (float) (r.nextGaussian() * std);
-    }
-    return v;
   }
 }

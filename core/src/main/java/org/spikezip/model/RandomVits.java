@@ -24,11 +24,11 @@ public final class RandomVits {
     int d = c.embedDim();
     List<VitBlockWeights> blocks = new ArrayList<>();
     for (int b = 0; b < c.depth(); b++) {
-      blocks.add(new VitBlockWeights(ln(r, d, c.lnEps()), linear(r, 3 * d, d), linear(r, d, d),
-          ln(r, d, c.lnEps()), linear(r, c.mlpHidden(), d), linear(r, d, c.mlpHidden())));
+      blocks.add(new VitBlockWeights(RandomWeights.layerNorm(r, d, c.lnEps()), RandomWeights.linear(r, 3 * d, d), RandomWeights.linear(r, d, d),
+          RandomWeights.layerNorm(r, d, c.lnEps()), RandomWeights.linear(r, c.mlpHidden(), d), RandomWeights.linear(r, d, c.mlpHidden())));
     }
-    return new VitWeights(c, linear(r, d, c.patchVolume()), gaussian(r, d, 0.5), gaussian(r, c.numTokens() * d, 0.5),
-        blocks, ln(r, d, c.lnEps()), linear(r, c.numClasses(), d));
+    return new VitWeights(c, RandomWeights.linear(r, d, c.patchVolume()), RandomWeights.gaussian(r, d, 0.5), RandomWeights.gaussian(r, c.numTokens() * d, 0.5),
+        blocks, RandomWeights.layerNorm(r, d, c.lnEps()), RandomWeights.linear(r, c.numClasses(), d));
   }
 
   public static List<double[]> images(VitConfig c, int count, long seed) {
@@ -42,27 +42,5 @@ public final class RandomVits {
       images.add(img);
     }
     return images;
-  }
-
-  private static LinearWeights linear(Random r, int out, int in) {
-    double std = 1.0 / Math.sqrt(in);
-    return new LinearWeights(out, in, gaussian(r, out * in, std), gaussian(r, out, 0.1));
-  }
-
-  private static LayerNormWeights ln(Random r, int d, double eps) {
-    double[] g = new double[d];
-    for (int i = 0; i < d; i++) {
-      g[i] = (float) (1 + 0.2 * r.nextGaussian());
-    }
-    return new LayerNormWeights(g, gaussian(r, d, 0.1), eps);
-  }
-
-  /** Gaussian values rounded to float32, as real checkpoints hold. */
-  private static double[] gaussian(Random r, int n, double std) {
-    double[] v = new double[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = (float) (r.nextGaussian() * std);
-    }
-    return v;
   }
 }
