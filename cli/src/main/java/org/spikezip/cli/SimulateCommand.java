@@ -108,7 +108,11 @@ final class SimulateCommand implements Callable<Integer> {
         encoding.name().toLowerCase(Locale.ROOT), maxSteps, threads);
     out.printf(Locale.ROOT, "predictions    SNN = QANN on %d of %d samples (%.2f %%)%n", r.agreeing(), r.samples(),
         100.0 * r.agreeing() / r.samples());
-    out.printf(Locale.ROOT, "max |dlogit|   %.3g absolute, %.3g relative%n", r.maxAbsDelta(), r.maxRelativeDelta());
+    if (r.maxAbsDelta() == 0) {
+      out.println("max |dlogit|   0 (SNN logits bit-identical to the QANN's)");
+    } else {
+      out.printf(Locale.ROOT, "max |dlogit|   %.3g absolute, %.3g relative%n", r.maxAbsDelta(), r.maxRelativeDelta());
+    }
     out.printf(Locale.ROOT, "code mismatch  %d in %d layers (expected 0)%n", r.totalMismatches(), r.layers());
     r.mismatches().forEach((layer, n) -> out.printf(Locale.ROOT, "  %-30s %d%n", layer, n));
     out.printf(Locale.ROOT, "steps          mean %.2f, max %d%s%n", r.meanSteps(), r.maxSteps(),

@@ -26,7 +26,7 @@ class SimulateCommandTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .contains("predictions    SNN = QANN on 3 of 3 samples (100.00 %)")
-        .contains("max |dlogit|   0.00 absolute, 0.00 relative")
+        .contains("max |dlogit|   0 (SNN logits bit-identical to the QANN's)")
         .contains("code mismatch  0 in 22 layers (expected 0)")
         .contains("wrote          " + output);
     try (SafetensorsReader r = SafetensorsReader.open(output)) {
