@@ -106,6 +106,37 @@ class OnnxEncoderMappingTest {
     }
   }
 
+  @Test
+  void everyMissingTensorIsReportedInOneLine() throws MalformedWeightsException {
+    try (OnnxTensorStore store = OnnxReader.open(fixture("tiny_bert_missing.onnx"))) {
+      assertThatThrownBy(() -> OnnxEncoderMapping.read(store, 2, EncoderConfig.BERT_LN_EPS, 2))
+          .isInstanceOf(MalformedWeightsException.class)
+          .hasMessageNotContaining("\n")
+          .hasMessageContaining("tiny_bert_missing.onnx: missing for an encoder with hidden 4, 2 layers, intermediate 8")
+          .hasMessageEndingWith(": the bias Add after encoder.layer.1.attention.self.key's MatMul, "
+              + "encoder.layer.1.attention.output.LayerNorm.{weight,bias}");
+    }
+  }
+
+  @Test
+  void aMisshapedMatMulWeightIsNamedWithItsLayer() throws MalformedWeightsException {
+    try (OnnxTensorStore store = OnnxReader.open(fixture("tiny_bert_misshaped.onnx"))) {
+      assertThatThrownBy(() -> OnnxEncoderMapping.read(store, 2, EncoderConfig.BERT_LN_EPS, 2))
+          .isInstanceOf(MalformedWeightsException.class)
+          .hasMessageNotContaining("\n")
+          .hasMessageContaining("tensor 'onnx::MatMul_108' has shape [3, 4], expected [4, 4] for "
+              + "encoder.layer.1.attention.self.value weight, [in, out] of an encoder with hidden 4");
+    }
+  }
+
+  private static Path fixture(String name) {
+    try {
+      return Path.of(OnnxEncoderMappingTest.class.getResource("/fixtures/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("bug: fixture URI", e);
+    }
+  }
+
   private static double[] filled(int n, double v) {
     double[] a = new double[n];
     Arrays.fill(a, v);
