@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,9 @@ import org.spikezip.error.UnsupportedModelException;
 import org.spikezip.io.onnx.OnnxReader;
 import org.spikezip.io.onnx.OnnxTensorStore;
 import org.spikezip.quant.EncoderFloatPass;
+import org.spikezip.quant.QuantizedEncoder;
+import org.spikezip.quant.QuantizerSteps;
+import org.spikezip.quant.WeightPrecision;
 import org.spikezip.tensor.Tensor;
 
 /**
@@ -81,6 +85,10 @@ class OnnxEncoderMappingTest {
     }
     assertThatThrownBy(() -> EncoderFloatPass.logits(w, List.of(EncoderInput.of(new int[] {101}, new int[] {1}))))
         .isInstanceOf(UnsupportedModelException.class).hasMessageContaining("GELU");
+    assertThatThrownBy(() -> QuantizedEncoder.build(w, new QuantizerSteps(Map.of()), 16, WeightPrecision.grid()))
+        .isInstanceOf(UnsupportedModelException.class)
+        .hasMessage("feed-forward activation GELU: SpikeZIP-TF conversion needs ReLU (fine-tune the model with ReLU "
+            + "first)");
     EncoderConfig c = w.config();
     EncoderWeights relu = new EncoderWeights(new EncoderConfig(c.vocabSize(), c.maxPositions(), c.typeVocabSize(),
         c.hidden(), c.layers(), c.heads(), c.intermediate(), c.numClasses(), c.lnEps(), Activation.RELU),
