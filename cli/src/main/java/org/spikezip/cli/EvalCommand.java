@@ -8,10 +8,8 @@ import java.util.concurrent.Callable;
 import org.spikezip.data.ImageDataset;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.io.AtomicFiles;
-import org.spikezip.sim.Encoding;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,17 +34,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin DatasetOptions dataset;
 
-  @Option(names = "--encoding", paramLabel = "E", defaultValue = "analog",
-      description = "How the image enters the SNN: analog (all of it at step 1) or rate (L frames of image/L).")
-  Encoding encoding;
-
-  @Option(names = "--max-steps", paramLabel = "T", defaultValue = "512",
-      description = "Step cap per sample; each sample stops earlier once quiet.")
-  int maxSteps;
-
-  @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
-      description = "Worker threads, one sample at a time each (default: all cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin SimulationOptions sim;
 
   @Option(names = "--csv", paramLabel = "FILE",
       description = "Also write the accuracy and agreement after each step t to this CSV file.")
@@ -54,16 +42,16 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SpikezipException {
-    OptionChecks.positive(spec, "--max-steps", maxSteps);
-    OptionChecks.positive(spec, "--threads", threads);
+    sim.check(spec);
     PrintWriter err = spec.commandLine().getErr();
     LoadedModel m = model.load(spec);
     m.warnings().forEach(w -> ErrorHandler.warn(err, w));
     ImageDataset data = dataset.load(m.qann().config());
-    DatasetRun run = DatasetRun.of(m.qann(), m.snn(), data, dataset.normalization(), encoding, maxSteps, threads, err);
+    DatasetRun run = DatasetRun.of(m.qann(), m.snn(), data, dataset.normalization(), sim.encoding, sim.maxSteps,
+        sim.threads, err);
     if (run.lossy() > 0) {
       ErrorHandler.warn(err, "lossy: T too small: " + run.lossy() + " of " + run.samples()
-          + " samples hit --max-steps " + maxSteps + " before going quiet; raise --max-steps");
+          + " samples hit --max-steps " + sim.maxSteps + " before going quiet; raise --max-steps");
     }
     if (csv != null) {
       OutputFile.write(csv, p -> AtomicFiles.write(p, run.curve().csv().getBytes(StandardCharsets.UTF_8)));
@@ -76,14 +64,14 @@ final class EvalCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "model          %s (level %d)%n", m.source(), m.qann().level());
     o.printf(Locale.ROOT, "data           %s, %d images, %s encoding%n", data.source(), run.samples(),
-        encoding.name().toLowerCase(Locale.ROOT));
+        sim.encoding.name().toLowerCase(Locale.ROOT));
     o.printf(Locale.ROOT, "QANN top-1     %.2f %%%n", 100 * run.qannTop1());
     o.printf(Locale.ROOT, "SNN top-1      %.2f %%%n", 100 * run.curve().finalAccuracy());
     o.printf(Locale.ROOT, "agreement      SNN = QANN on %.2f %% of images%n", 100 * run.curve().finalAgreement());
     o.printf(Locale.ROOT, "steps          mean %.2f, max %d%n", run.meanSteps(), run.maxSteps());
     o.printf(Locale.ROOT, "SNN top-1 at  %s%n", run.curve().milestones());
     o.printf(Locale.ROOT, "time           QANN %.1f s, SNN %.1f s (%d threads)%n", run.qannSeconds(), run.snnSeconds(),
-        threads);
+        sim.threads);
     if (csv != null) {
       o.printf(Locale.ROOT, "wrote          %s%n", csv);
     }

@@ -20,13 +20,11 @@ import org.spikezip.quant.QannResult;
 import org.spikezip.report.EnergyUnit;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
-import org.spikezip.sim.Encoding;
 import org.spikezip.sim.SampleResult;
 import org.spikezip.sim.Simulator;
 import org.spikezip.sim.StopRule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,27 +62,14 @@ final class ReportCommand implements Callable<Integer> {
       description = "Folder to write the report into (created if needed; files in it are replaced).")
   Path out;
 
-  @Option(names = "--encoding", paramLabel = "E", defaultValue = "analog",
-      description = "How the image enters the SNN: analog (all of it at step 1) or rate (L frames of image/L).")
-  Encoding encoding;
-
-  @Option(names = "--max-steps", paramLabel = "T", defaultValue = "512",
-      description = "Step cap per sample; each sample stops earlier once quiet. A sample that hits the cap is"
-          + " lossy (warned about on stderr and in the report).")
-  int maxSteps;
-
-  @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
-      description = "Worker threads, one sample at a time each (default: all cores). The counts do not depend"
-          + " on it.")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin SimulationOptions sim;
 
   @Mixin
   EnergyOptions energy;
 
   @Override
   public Integer call() throws SpikezipException {
-    OptionChecks.positive(spec, "--max-steps", maxSteps);
-    OptionChecks.positive(spec, "--threads", threads);
+    sim.check(spec);
     EnergyModel energyModel = energy.resolve(spec);
     PrintWriter err = spec.commandLine().getErr();
     LoadedModel m = model.load(spec);
@@ -94,21 +79,23 @@ final class ReportCommand implements Callable<Integer> {
     Optional<int[]> labelled = SimulationInput.labels(input, Optional.ofNullable(labels), images.size(),
         m.qann().config().numClasses());
 
-    List<QannResult> qann = ParallelMap.map(images, threads, new QannForward(m.qann())::forward);
-    List<SampleResult> snn = new Simulator(m.snn(), encoding, StopRule.quiescent(maxSteps)).withoutNeuronDetail()
-        .runAll(images, threads, new Progress(err, images.size()));
+    List<QannResult> qann = ParallelMap.map(images, sim.threads, new QannForward(m.qann())::forward);
+    List<SampleResult> snn = new Simulator(m.snn(), sim.encoding, StopRule.quiescent(sim.maxSteps))
+        .withoutNeuronDetail()
+        .runAll(images, sim.threads, new Progress(err, images.size()));
     int[] predictions = qann.stream().mapToInt(QannResult::predictedClass).toArray();
     EnergyReport r = EnergyAccounting.account(snn, DenseOpCount.of(m.qann().config()),
         energyModel, predictions, labelled);
     if (r.lossy() > 0) {
       String lossy = "lossy: T too small: " + r.lossy() + " of " + r.samples() + " samples hit --max-steps "
-          + maxSteps + " before going quiet; raise --max-steps";
+          + sim.maxSteps + " before going quiet; raise --max-steps";
       warnings.add(lossy);
       ErrorHandler.warn(err, lossy);
     }
     ReportSettings settings = new ReportSettings(Version.number(), m.source(), m.qann().config(), m.qann().level(),
-        m.qann().precision().toString(), input.toString(), encoding.name().toLowerCase(Locale.ROOT), maxSteps,
-        threads, labelled.isPresent() ? "labels (tensor '" + labelName() + "')" : "the QANN's predictions (no labels)",
+        m.qann().precision().toString(), input.toString(), sim.encoding.name().toLowerCase(Locale.ROOT), sim.maxSteps,
+        sim.threads,
+        labelled.isPresent() ? "labels (tensor '" + labelName() + "')" : "the QANN's predictions (no labels)",
         warnings);
     try {
       ReportWriter.write(out, r, settings);
@@ -129,7 +116,7 @@ final class ReportCommand implements Callable<Integer> {
     int n = r.samples();
     o.printf(Locale.ROOT, "model          %s (level %d)%n", m.source(), m.qann().level());
     o.printf(Locale.ROOT, "samples        %d, %s encoding, at most %d steps, %d threads%n", n,
-        encoding.name().toLowerCase(Locale.ROOT), maxSteps, threads);
+        sim.encoding.name().toLowerCase(Locale.ROOT), sim.maxSteps, sim.threads);
     o.printf(Locale.ROOT, "steps          mean %.2f, max %d%s%n", r.meanSteps(), r.maxSteps(),
         r.lossy() == 0 ? "" : ", " + r.lossy() + " samples hit the cap (lossy)");
     if (r.labelled()) {

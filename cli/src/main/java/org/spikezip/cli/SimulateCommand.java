@@ -11,14 +11,13 @@ import org.spikezip.error.SpikezipException;
 import org.spikezip.io.safetensors.SafetensorsWriter;
 import org.spikezip.quant.QannForward;
 import org.spikezip.quant.QannResult;
-import org.spikezip.sim.Encoding;
 import org.spikezip.sim.SampleResult;
 import org.spikezip.sim.Simulator;
 import org.spikezip.sim.StopRule;
 import org.spikezip.tensor.Tensor;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,45 +52,33 @@ final class SimulateCommand implements Callable<Integer> {
           + " snn_logits_per_step [T,B,classes] (T = the last stop step), stop_step [B] (int32).")
   Path output;
 
-  @Option(names = "--encoding", paramLabel = "E", defaultValue = "analog",
-      description = "How the image enters the SNN: analog (all of it at step 1) or rate (L frames of image/L).")
-  Encoding encoding;
-
-  @Option(names = "--max-steps", paramLabel = "T", defaultValue = "512",
-      description = "Step cap per sample; each sample stops earlier once quiet. A sample that hits the cap is"
-          + " lossy (warned about on stderr).")
-  int maxSteps;
-
-  @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
-      description = "Worker threads, one sample at a time each (default: all cores).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin SimulationOptions sim;
 
   @Override
   public Integer call() throws SpikezipException {
-    OptionChecks.positive(spec, "--max-steps", maxSteps);
-    OptionChecks.positive(spec, "--threads", threads);
+    sim.check(spec);
     PrintWriter err = spec.commandLine().getErr();
     LoadedModel m = model.load(spec);
     m.warnings().forEach(w -> ErrorHandler.warn(err, w));
     List<double[]> images = SimulationInput.read(input, m.qann().config());
 
     long start = System.nanoTime();
-    List<QannResult> qann = ParallelMap.map(images, threads, new QannForward(m.qann())::forward);
+    List<QannResult> qann = ParallelMap.map(images, sim.threads, new QannForward(m.qann())::forward);
     long qannDone = System.nanoTime();
-    List<SampleResult> snn = new Simulator(m.snn(), encoding, StopRule.quiescent(maxSteps))
-        .runAll(images, threads, new Progress(err, images.size()));
+    List<SampleResult> snn = new Simulator(m.snn(), sim.encoding, StopRule.quiescent(sim.maxSteps))
+        .runAll(images, sim.threads, new Progress(err, images.size()));
     long snnDone = System.nanoTime();
 
     Map<String, Tensor> tensors = SimulationOutput.tensors(qann, snn);
     OutputFile.write(output, path -> SafetensorsWriter.write(path, tensors, Map.of(
-        "encoding", encoding.name().toLowerCase(Locale.ROOT),
+        "encoding", sim.encoding.name().toLowerCase(Locale.ROOT),
         "level", Integer.toString(m.qann().level()),
-        "max_steps", Integer.toString(maxSteps))));
+        "max_steps", Integer.toString(sim.maxSteps))));
     SimulationReport r = SimulationReport.of(qann, snn);
     print(r, m, (qannDone - start) / 1e9, (snnDone - qannDone) / 1e9);
     if (r.lossy() > 0) {
       ErrorHandler.warn(err, "lossy: T too small: " + r.lossy() + " of " + r.samples()
-          + " samples hit --max-steps " + maxSteps + " before going quiet; raise --max-steps");
+          + " samples hit --max-steps " + sim.maxSteps + " before going quiet; raise --max-steps");
     }
     if (r.totalMismatches() > 0 || r.maxRelativeDelta() > LOGIT_TOLERANCE) {
       throw new EquivalenceException("SNN and QANN differ: " + r.totalMismatches() + " neuron codes in "
@@ -105,7 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "model          %s (level %d, %s weights)%n", m.source(), m.qann().level(),
         m.qann().precision());
     out.printf(Locale.ROOT, "samples        %d, %s encoding, at most %d steps, %d threads%n", r.samples(),
-        encoding.name().toLowerCase(Locale.ROOT), maxSteps, threads);
+        sim.encoding.name().toLowerCase(Locale.ROOT), sim.maxSteps, sim.threads);
     out.printf(Locale.ROOT, "predictions    SNN = QANN on %d of %d samples (%.2f %%)%n", r.agreeing(), r.samples(),
         100.0 * r.agreeing() / r.samples());
     if (r.maxAbsDelta() == 0) {
