@@ -30,10 +30,12 @@ import org.spikezip.snn.op.SpikeSoftmax;
 final class EncoderRunner {
   private final SpikingEncoder net;
   private final StopRule stopRule;
+  private final boolean neuronDetail;
 
-  EncoderRunner(SpikingEncoder net, StopRule stopRule) {
+  EncoderRunner(SpikingEncoder net, StopRule stopRule, boolean neuronDetail) {
     this.net = net;
     this.stopRule = stopRule;
+    this.neuronDetail = neuronDetail;
   }
 
   SampleResult run(EncoderInput input, EncoderSimState s) {
@@ -67,7 +69,7 @@ final class EncoderRunner {
         break;
       }
     }
-    return SampleAssembly.finish(params, layers, logits, quiet, recorder, true);
+    return SampleAssembly.finish(params, layers, logits, quiet, recorder, neuronDetail);
   }
 
   private void step(int t, double[] embedded, EncoderSimState s) {

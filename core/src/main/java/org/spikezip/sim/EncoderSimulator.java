@@ -14,29 +14,60 @@ import org.spikezip.model.EncoderInput;
  * <p>Contract: with {@link StopRule#quiescent}, at the stop every neuron layer's tracer equals the
  * codes of {@link org.spikezip.quant.EncoderQannForward} under the same quantizer name and the
  * logits equal the QANN's bit for bit. Per-layer activity (spikes, ACs, MACs, neuron updates per
- * step) follows {@code EncoderOpCounter}'s rules, the last entry being {@code head}.
+ * step) follows {@code EncoderOpCounter}'s rules, the last entry being {@code head}. A
+ * {@link SimulationListener} hears {@link SimulationListener#onSampleEnd} for every sequence (its
+ * {@code onStep} takes a ViT's {@link SimState} and is not called here).
  */
 public final class EncoderSimulator {
   private final SpikingEncoder net;
   private final StopRule stopRule;
+  private final boolean neuronDetail;
   private final Map<Integer, EncoderSimState> states = new HashMap<>();
 
   public EncoderSimulator(SpikingEncoder net, StopRule stopRule) {
+    this(net, stopRule, true);
+  }
+
+  private EncoderSimulator(SpikingEncoder net, StopRule stopRule, boolean neuronDetail) {
     this.net = net;
     this.stopRule = stopRule;
+    this.neuronDetail = neuronDetail;
+  }
+
+  /**
+   * A simulator whose results keep per-layer totals only, without each neuron's final count and
+   * spike total (empty {@link SampleResult#spikeCounts} and {@link SampleResult#spikesAbs}): for
+   * runs over whole datasets.
+   */
+  public EncoderSimulator withoutNeuronDetail() {
+    return new EncoderSimulator(net, stopRule, false);
   }
 
   /** Simulates one sequence on the caller's thread. */
   public SampleResult run(EncoderInput input) {
-    EncoderSimState s = states.computeIfAbsent(input.length(), n -> new EncoderSimState(net, n));
-    return new EncoderRunner(net, stopRule).run(input, s);
+    return run(0, input, SimulationListener.NONE);
   }
 
   /** Simulates every sequence with {@code threads} workers; results in input order, independent of the thread count. */
   public List<SampleResult> runAll(List<EncoderInput> inputs, int threads) {
+    return runAll(inputs, threads, SimulationListener.NONE);
+  }
+
+  /**
+   * Simulates every sequence with {@code threads} workers, telling {@code listener} as each one
+   * ends (from the worker's thread); results in input order, independent of the thread count.
+   */
+  public List<SampleResult> runAll(List<EncoderInput> inputs, int threads, SimulationListener listener) {
     return SampleWorkers.run(inputs.size(), threads, () -> {
-      EncoderSimulator own = new EncoderSimulator(net, stopRule);
-      return i -> own.run(inputs.get(i));
+      EncoderSimulator own = new EncoderSimulator(net, stopRule, neuronDetail);
+      return i -> own.run(i, inputs.get(i), listener);
     });
+  }
+
+  private SampleResult run(int sample, EncoderInput input, SimulationListener listener) {
+    EncoderSimState s = states.computeIfAbsent(input.length(), n -> new EncoderSimState(net, n));
+    SampleResult r = new EncoderRunner(net, stopRule, neuronDetail).run(input, s);
+    listener.onSampleEnd(sample, r);
+    return r;
   }
 }

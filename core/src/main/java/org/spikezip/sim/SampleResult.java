@@ -12,7 +12,8 @@ import java.util.Map;
  * @param stopStep steps simulated (the quiet step included when quiescent)
  * @param quiescent whether it stopped because nothing could change any more (false: hit the cap)
  * @param spikeCounts final tracer S per neuron, by layer name (the codes at quiescence); empty when
- *     the simulator was asked for totals only ({@link Simulator#withoutNeuronDetail()})
+ *     the simulator was asked for totals only ({@link Simulator#withoutNeuronDetail()},
+ *     {@link EncoderSimulator#withoutNeuronDetail()})
  * @param spikesAbs positive plus negative spikes per neuron, by layer name; empty likewise
  * @param layers per-layer activity in network order (neuron layers, then the head)
  */

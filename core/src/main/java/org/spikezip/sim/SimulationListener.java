@@ -6,7 +6,7 @@ package org.spikezip.sim;
  * must only read the state.
  */
 public interface SimulationListener {
-  /** After step {@code t} (1-based) of sample {@code sample}. */
+  /** After step {@code t} (1-based) of sample {@code sample} of a ViT ({@link Simulator}). */
   default void onStep(int sample, int t, SimState state) {}
 
   /** After the sample stopped. */
