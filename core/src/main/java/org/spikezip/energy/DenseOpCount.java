@@ -2,13 +2,17 @@ package org.spikezip.energy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spikezip.model.EncoderConfig;
 import org.spikezip.model.VitConfig;
+import org.spikezip.quant.EncoderSite;
 import org.spikezip.quant.QuantSite;
 
 /**
- * The baseline: a ViT's operations in one forward pass as a conventional network, every operation a
- * multiply-accumulate (MAC), per layer. A layer is a quantizer with the operator that feeds it, as in
- * the simulator's counts ({@code LayerActivity}); the head is the last layer.
+ * The baseline: a model's operations in one forward pass as a conventional network, every operation
+ * a multiply-accumulate (MAC), per layer. A layer is a quantizer with the operator that feeds it, as
+ * in the simulator's counts ({@code LayerActivity}); the head is the last layer. A ViT's count is
+ * the same for every image (below); an encoder's depends on the sequence's length
+ * ({@link #of(EncoderConfig, int)}), and a run's is the {@linkplain #sum sum} over its samples.
  *
  * <p>With n tokens (patches + 1), d = embed_dim, m = the MLP's hidden width, h heads, C classes,
  * P = patches and V = in_chans·patch² (each product's fan-in times its outputs, biases not counted,
@@ -73,12 +77,101 @@ public record DenseOpCount(List<DenseLayerOps> layers) {
     return new DenseOpCount(layers);
   }
 
-  /** The ANN's MACs for one image. */
+  /**
+   * The count for one sequence of {@code tokens} tokens (padding included: the ANN computes every
+   * row) through a post-LN encoder, with the rules above: n = tokens, d = hidden, m = intermediate,
+   * h heads, C classes; the additive padding mask is part of the softmax row's 3·n.
+   *
+   * <table>
+   *   <caption>ANN MACs per layer, one sequence of n tokens</caption>
+   *   <tr><th>layer (quantizer)</th><th>feeding operator</th><th>MACs</th><th>neurons</th></tr>
+   *   <tr><td>embeddings.LayerNorm.quan</td><td>word + position + type adds and LayerNorm</td>
+   *       <td>2·n·d + 4·d·n</td><td>n·d</td></tr>
+   *   <tr><td>attention.self.quan_q, quan_k, quan_v</td><td>q, k, v dense</td><td>n·d·d each</td>
+   *       <td>n·d each</td></tr>
+   *   <tr><td>attention.self.attn_quan</td><td>scores q·kᵀ (h·n·n·head_dim) and softmax</td>
+   *       <td>n·n·d + 3·n·h·n</td><td>h·n·n</td></tr>
+   *   <tr><td>attention.self.after_attn_quan</td><td>attention times v</td><td>n·n·d</td><td>n·d</td></tr>
+   *   <tr><td>attention.output.dense.quan</td><td>attention output dense</td><td>n·d·d</td><td>n·d</td></tr>
+   *   <tr><td>attention.output.LayerNorm.quan</td><td>residual add and LayerNorm</td><td>n·d + 4·d·n</td>
+   *       <td>n·d</td></tr>
+   *   <tr><td>intermediate.quan</td><td>intermediate dense</td><td>n·d·m</td><td>n·m</td></tr>
+   *   <tr><td>output.dense.quan</td><td>output dense</td><td>n·m·d</td><td>n·d</td></tr>
+   *   <tr><td>output.LayerNorm.quan</td><td>residual add and LayerNorm</td><td>n·d + 4·d·n</td><td>n·d</td></tr>
+   *   <tr><td>head</td><td>classifier on the [CLS] row</td><td>d·C</td><td>0</td></tr>
+   * </table>
+   *
+   * Layer quantizers are named {@code encoder.layer.N.<quantizer>} ({@link EncoderSite}).
+   */
+  public static DenseOpCount of(EncoderConfig c, int tokens) {
+    if (tokens <= 0) {
+      throw new IllegalArgumentException("tokens must be positive, got " + tokens);
+    }
+    long n = tokens;
+    long d = c.hidden();
+    long m = c.intermediate();
+    long h = c.heads();
+    long addAndNorm = n * d + 4 * d * n;
+    List<DenseLayerOps> layers = new ArrayList<>();
+    layers.add(new DenseLayerOps(EncoderSite.EMBEDDINGS, n * d, 2 * n * d + 4 * d * n));
+    for (int l = 0; l < c.layers(); l++) {
+      for (EncoderSite s : EncoderSite.values()) {
+        long neurons = s == EncoderSite.ATTN ? h * n * n : s == EncoderSite.INTER ? n * m : n * d;
+        long macs = switch (s) {
+          case Q, K, V, ATTN_OUT -> n * d * d;
+          case ATTN -> n * n * d + 3 * n * h * n;
+          case ATTN_V -> n * n * d;
+          case ATTN_NORM, OUT_NORM -> addAndNorm;
+          case INTER -> n * d * m;
+          case OUT -> n * m * d;
+        };
+        layers.add(new DenseLayerOps(s.name(l), neurons, macs));
+      }
+    }
+    layers.add(new DenseLayerOps(HEAD, 0, d * c.numClasses()));
+    return new DenseOpCount(layers);
+  }
+
+  /**
+   * Layer by layer, the sum of counts over the same layers (one count per sample of a run: its
+   * neurons and MACs are those of all its forward passes together).
+   */
+  public static DenseOpCount sum(List<DenseOpCount> counts) {
+    if (counts.isEmpty()) {
+      throw new IllegalArgumentException("a sum of dense counts needs at least one count, got none");
+    }
+    List<DenseLayerOps> first = counts.get(0).layers();
+    long[] neurons = new long[first.size()];
+    long[] macs = new long[first.size()];
+    for (int i = 0; i < counts.size(); i++) {
+      List<DenseLayerOps> layers = counts.get(i).layers();
+      if (layers.size() != first.size()) {
+        throw new IllegalArgumentException("dense count " + i + " has " + layers.size() + " layers, count 0 has "
+            + first.size() + "; a sum needs the same layers");
+      }
+      for (int l = 0; l < layers.size(); l++) {
+        DenseLayerOps op = layers.get(l);
+        if (!op.name().equals(first.get(l).name())) {
+          throw new IllegalArgumentException("dense count " + i + " has layer " + l + " " + op.name()
+              + ", count 0 has " + first.get(l).name() + "; a sum needs the same layers");
+        }
+        neurons[l] += op.neurons();
+        macs[l] += op.annMacs();
+      }
+    }
+    List<DenseLayerOps> sum = new ArrayList<>();
+    for (int l = 0; l < first.size(); l++) {
+      sum.add(new DenseLayerOps(first.get(l).name(), neurons[l], macs[l]));
+    }
+    return new DenseOpCount(sum);
+  }
+
+  /** The ANN's MACs, all layers. */
   public long annMacs() {
     return layers.stream().mapToLong(DenseLayerOps::annMacs).sum();
   }
 
-  /** The QANN's MACs for one image. */
+  /** The QANN's MACs, all layers. */
   public long qannMacs() {
     return layers.stream().mapToLong(DenseLayerOps::qannMacs).sum();
   }

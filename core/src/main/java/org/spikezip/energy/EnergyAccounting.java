@@ -1,6 +1,7 @@
 package org.spikezip.energy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,43 +18,68 @@ public final class EnergyAccounting {
   private EnergyAccounting() {}
 
   /**
-   * The report of one run.
+   * The report of a run in which every sample costs the ANN the same ({@code dense}, e.g. a ViT's
+   * images): {@link #account(List, List, EnergyModel, int[], Optional)} with {@code dense} once per
+   * sample.
+   */
+  public static EnergyReport account(List<SampleResult> results, DenseOpCount dense, EnergyModel model,
+      int[] qannPredictions, Optional<int[]> labels) {
+    return account(results, Collections.nCopies(results.size(), dense), model, qannPredictions, labels);
+  }
+
+  /**
+   * The report of one run; the ANN and QANN baselines are the sums of the samples' own dense counts
+   * (an encoder's depends on each sequence's length).
    *
    * @param results every sample's simulation, in input order
-   * @param dense the ANN's and QANN's operation count of the same model
+   * @param densePerSample the ANN's and QANN's operation count of the same model on each sample, in
+   *     input order, with the simulator's layer names
    * @param qannPredictions the QANN's class per sample
    * @param labels the true class per sample, if known
    */
-  public static EnergyReport account(List<SampleResult> results, DenseOpCount dense, EnergyModel model, int[] qannPredictions, Optional<int[]> labels) {
+  public static EnergyReport account(List<SampleResult> results, List<DenseOpCount> densePerSample,
+      EnergyModel model, int[] qannPredictions, Optional<int[]> labels) {
     int samples = results.size();
     if (samples == 0) {
       throw new IllegalArgumentException("results must hold at least one sample, got none");
     }
-    if (qannPredictions.length != samples || labels.map(l -> l.length != samples).orElse(false)) {
-      throw new IllegalArgumentException("QANN predictions (" + qannPredictions.length + ") and labels ("
-          + labels.map(l -> l.length).orElse(samples) + ") must number one per sample (" + samples + ")");
+    if (qannPredictions.length != samples || densePerSample.size() != samples
+        || labels.map(l -> l.length != samples).orElse(false)) {
+      throw new IllegalArgumentException("QANN predictions (" + qannPredictions.length + "), dense counts ("
+          + densePerSample.size() + ") and labels (" + labels.map(l -> l.length).orElse(samples)
+          + ") must number one per sample (" + samples + ")");
     }
+    DenseOpCount dense = DenseOpCount.sum(densePerSample);
+    List<String> names = dense.layers().stream().map(DenseLayerOps::name).toList();
     List<LayerTotals> layers = new ArrayList<>();
     List<LayerActivity> first = results.get(0).layers();
     for (int l = 0; l < first.size(); l++) {
       layers.add(layer(results, l, model));
+    }
+    if (!layers.stream().map(LayerTotals::name).toList().equals(names)) {
+      throw new IllegalArgumentException("the dense counts' layers " + names + " must be the simulated layers "
+          + layers.stream().map(LayerTotals::name).toList());
     }
     int qannCorrect = labels.map(y -> matches(qannPredictions, y)).orElse(0);
     return new EnergyReport(model, samples, labels.isPresent(), qannCorrect, layers,
         curve(results, model, qannPredictions, labels), stopSteps(results), dense);
   }
 
-  /** Layer {@code l} summed over samples. */
+  /**
+   * Layer {@code l} summed over samples; its neurons are the most any sample has (samples of
+   * different lengths have different numbers), its neuron-steps each sample's own.
+   */
   private static LayerTotals layer(List<SampleResult> results, int l, EnergyModel model) {
     String name = results.get(0).layers().get(l).name();
-    int neurons = results.get(0).layers().get(l).neurons();
+    int neurons = 0;
     TotalsAccumulator sum = new TotalsAccumulator();
     for (SampleResult r : results) {
       LayerActivity a = r.layers().get(l);
       if (!a.name().equals(name)) {
         throw new IllegalArgumentException("samples disagree on layer " + l + ": " + name + " vs " + a.name());
       }
-      sum.add(a.positive(), a.negative(), a.acs(), a.macs(), a.updates(), (long) neurons * r.stopStep());
+      neurons = Math.max(neurons, a.neurons());
+      sum.add(a.positive(), a.negative(), a.acs(), a.macs(), a.updates(), (long) a.neurons() * r.stopStep());
       sum.addCodes(a.cancelled(), a.saturated());
     }
     return sum.totals(name, neurons, model);

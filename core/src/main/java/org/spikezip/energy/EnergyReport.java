@@ -13,7 +13,8 @@ import java.util.List;
  * @param layers per layer, in network order (neuron layers, then the head)
  * @param curve the trade-off over the step cap, {@code t = 1 ..} the largest stop step
  * @param stopSteps the distribution of stop steps, by steps ascending
- * @param dense the ANN's and QANN's operations for one image
+ * @param denseTotal the ANN's and QANN's operations over all samples (the sum of each sample's
+ *     {@link DenseOpCount}; samples may differ, as sentences of different lengths do)
  */
 public record EnergyReport(
     EnergyModel energyModel,
@@ -23,7 +24,7 @@ public record EnergyReport(
     List<LayerTotals> layers,
     List<StepPoint> curve,
     List<StopStepCount> stopSteps,
-    DenseOpCount dense) {
+    DenseOpCount denseTotal) {
 
   /** The name of {@link #total()}. */
   public static final String TOTAL = "total";
@@ -55,12 +56,22 @@ public record EnergyReport(
 
   /** The ANN's energy over all samples (every operation a MAC), pJ. */
   public double annEnergyPj() {
-    return energyModel.energyPj(dense.annMacs() * samples, 0);
+    return energyModel.energyPj(denseTotal.annMacs(), 0);
   }
 
   /** The QANN's energy over all samples, pJ. */
   public double qannEnergyPj() {
-    return energyModel.energyPj(dense.qannMacs() * samples, 0);
+    return energyModel.energyPj(denseTotal.qannMacs(), 0);
+  }
+
+  /** The ANN's MACs per sample, the mean over samples. */
+  public double annMacsPerSample() {
+    return denseTotal.annMacs() / (double) samples;
+  }
+
+  /** The QANN's MACs per sample, the mean over samples. */
+  public double qannMacsPerSample() {
+    return denseTotal.qannMacs() / (double) samples;
   }
 
   /** The last point of the curve: the run as it was. */

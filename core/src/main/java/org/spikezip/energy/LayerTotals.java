@@ -4,7 +4,8 @@ package org.spikezip.energy;
  * What one layer of the spiking network did over all samples of a run.
  *
  * @param name the replaced quantizer's name, e.g. {@code blocks.0.attn.quan_q}, or {@code head}
- * @param neurons neurons in the layer (0 for the head)
+ * @param neurons neurons in the layer (0 for the head); the most in one sample when samples differ
+ *     (an encoder's sentences of different lengths)
  * @param spikesPos +1 spikes, all neurons, steps and samples
  * @param spikesNeg -1 spikes
  * @param acs accumulates driven by this layer's spikes (one per spike per fan-out)
