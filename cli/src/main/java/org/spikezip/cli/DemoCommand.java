@@ -28,6 +28,7 @@ import org.spikezip.quant.QuantizedVit;
 import org.spikezip.report.EnergyUnit;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
+import org.spikezip.report.VitArchitecture;
 import org.spikezip.sim.Encoding;
 import org.spikezip.train.CheckpointFiles;
 import org.spikezip.train.QatResult;
@@ -125,8 +126,9 @@ final class DemoCommand implements Callable<Integer> {
       warnings.add("lossy: " + run.lossy() + " samples hit --max-steps " + maxSteps);
       ErrorHandler.warn(err, warnings.get(0));
     }
-    ReportWriter.write(out.resolve("report"), energy, new ReportSettings(Version.number(), qannFile.toString(), config,
-        qann.level(), qann.precision().toString(), test.source(), "analog", maxSteps, threads, "labels", warnings));
+    ReportWriter.write(out.resolve("report"), energy, new ReportSettings(Version.number(), qannFile.toString(),
+        new VitArchitecture(config), qann.level(), qann.precision().toString(), test.source(), "analog", maxSteps,
+        threads, "labels", warnings));
     OutputFile.write(out.resolve("accuracy_per_step.csv"),
         p -> AtomicFiles.write(p, run.curve().csv().getBytes(StandardCharsets.UTF_8)));
     seconds.put("report", lap(t5));

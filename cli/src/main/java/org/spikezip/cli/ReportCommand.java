@@ -20,6 +20,7 @@ import org.spikezip.quant.QannResult;
 import org.spikezip.report.EnergyUnit;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
+import org.spikezip.report.VitArchitecture;
 import org.spikezip.sim.SampleResult;
 import org.spikezip.sim.Simulator;
 import org.spikezip.sim.StopRule;
@@ -92,9 +93,9 @@ final class ReportCommand implements Callable<Integer> {
       warnings.add(lossy);
       ErrorHandler.warn(err, lossy);
     }
-    ReportSettings settings = new ReportSettings(Version.number(), m.source(), m.qann().config(), m.qann().level(),
-        m.qann().precision().toString(), input.toString(), sim.encoding.name().toLowerCase(Locale.ROOT), sim.maxSteps,
-        sim.threads,
+    ReportSettings settings = new ReportSettings(Version.number(), m.source(), new VitArchitecture(m.qann().config()),
+        m.qann().level(), m.qann().precision().toString(), input.toString(),
+        sim.encoding.name().toLowerCase(Locale.ROOT), sim.maxSteps, sim.threads,
         labelled.isPresent() ? "labels (tensor '" + labelName() + "')" : "the QANN's predictions (no labels)",
         warnings);
     try {
@@ -127,8 +128,8 @@ final class ReportCommand implements Callable<Integer> {
         100.0 * r.last().agreeing() / n);
     o.printf(Locale.ROOT, "spikes         %,d total, %,.0f per sample, firing rate %.4f per neuron per step%n",
         t.spikes(), t.spikes() / (double) n, t.firingRate());
-    o.printf(Locale.ROOT, "per sample     SNN %,.0f ACs + %,.0f MACs; ANN %,d MACs%n", t.acs() / (double) n,
-        t.macs() / (double) n, r.dense().annMacs());
+    o.printf(Locale.ROOT, "per sample     SNN %,.0f ACs + %,.0f MACs; ANN %,.0f MACs%n", t.acs() / (double) n,
+        t.macs() / (double) n, r.annMacsPerSample());
     o.printf(Locale.ROOT, "energy         per sample: SNN %s, ANN %s, QANN %s (SNN/ANN %.3f)%n",
         EnergyUnit.format(r.snnEnergyPj() / n), EnergyUnit.format(r.annEnergyPj() / n),
         EnergyUnit.format(r.qannEnergyPj() / n), r.snnEnergyPj() / r.annEnergyPj());

@@ -42,6 +42,8 @@ public final class ReportCharts {
   static final int HEIGHT = 560;
   /** Pixels per layer of the firing-rate chart (one bar each), beyond its fixed margins. */
   private static final int PIXELS_PER_LAYER = 24;
+  /** The share of the firing-rate chart's width its layer names may take (an encoder's are long). */
+  private static final float NAME_WIDTH = 0.45f;
 
   private ReportCharts() {}
 
@@ -129,6 +131,7 @@ public final class ReportCharts {
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
     ChartStyle.apply(chart);
     plot.getDomainAxis().setTickLabelFont(ChartStyle.NAMES);
+    plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(NAME_WIDTH);
     return chart;
   }
 

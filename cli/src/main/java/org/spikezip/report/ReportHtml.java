@@ -3,6 +3,7 @@ package org.spikezip.report;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import org.spikezip.energy.DenseLayerOps;
 import org.spikezip.energy.EnergyModel;
 import org.spikezip.energy.EnergyReport;
 import org.spikezip.energy.LayerTotals;
@@ -65,11 +66,12 @@ public final class ReportHtml {
     row(b, "firing rate", String.format(Locale.ROOT, "%.4f spikes per neuron per step", t.firingRate()));
     row(b, "cancelled spikes", String.format(Locale.ROOT, "%,d (%.1f %% of spikes)", t.cancelled(),
         share(t.cancelled(), t.spikes())));
+    long codes = r.denseTotal().layers().stream().mapToLong(DenseLayerOps::neurons).sum();
     row(b, "saturated codes", String.format(Locale.ROOT, "%,d (%.2f %% of neuron codes)", t.saturated(),
-        share(t.saturated(), (long) t.neurons() * n)));
+        share(t.saturated(), codes)));
     row(b, "accumulates (AC) per sample", String.format(Locale.ROOT, "%,.0f", t.acs() / (double) n));
-    row(b, "multiply-accumulates (MAC) per sample", String.format(Locale.ROOT, "%,.0f SNN; %,d ANN; %,d QANN",
-        t.macs() / (double) n, r.dense().annMacs(), r.dense().qannMacs()));
+    row(b, "multiply-accumulates (MAC) per sample", String.format(Locale.ROOT, "%,.0f SNN; %,.0f ANN; %,.0f QANN",
+        t.macs() / (double) n, r.annMacsPerSample(), r.qannMacsPerSample()));
     row(b, "energy per sample, SNN", EnergyUnit.format(r.snnEnergyPj() / n));
     row(b, "energy per sample, ANN (all MACs)", EnergyUnit.format(r.annEnergyPj() / n));
     row(b, "energy per sample, QANN", EnergyUnit.format(r.qannEnergyPj() / n));
@@ -99,10 +101,11 @@ public final class ReportHtml {
     EnergyModel e = r.energyModel();
     b.append("<h2>How it is counted</h2>\n<p>Every number is counted from the simulation's real events, step by"
         + " step, not estimated from firing rates. An <b>accumulate (AC)</b> is one addition a spike causes:"
-        + " one per spike per fan-out. A <b>multiply-accumulate (MAC)</b> is work no spike drives: the patch"
-        + " convolution on the analog image, LayerNorm and softmax rows recomputed when their input changed,"
-        + " and rescaling an accumulated integer sum into a value.</p>\n");
-    b.append(CountingRules.html(s.config()));
+        + " one per spike per fan-out. A <b>multiply-accumulate (MAC)</b> is work no spike drives: the first"
+        + " layer on the analog input (a ViT's patch convolution, an encoder's embedding LayerNorm), LayerNorm"
+        + " and softmax rows recomputed when their input changed, and rescaling an accumulated integer sum into"
+        + " a value.</p>\n");
+    b.append(s.architecture().countingRulesHtml());
     b.append(String.format(Locale.ROOT, "<p><b>Energy</b> = MACs × %s pJ + ACs × %s pJ (%s). The <b>ANN</b>"
         + " baseline is the same model run conventionally, every operation a MAC (products, LayerNorm 4·d per"
         + " row, softmax 3·n per row, residual and embedding adds); the <b>QANN</b> adds one operation per"

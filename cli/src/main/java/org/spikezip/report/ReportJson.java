@@ -3,8 +3,8 @@ package org.spikezip.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.spikezip.energy.DenseLayerOps;
+import org.spikezip.energy.DenseOpCount;
 import org.spikezip.energy.EnergyModel;
 import org.spikezip.energy.EnergyReport;
 import org.spikezip.energy.LayerTotals;
@@ -13,7 +13,8 @@ import org.spikezip.energy.StopStepCount;
 
 /**
  * {@code report.json}: every number of the report, machine-readable. Counts are summed over samples
- * unless a key says {@code per_sample}; energies are in pJ; shares ({@code accuracy},
+ * unless a key says {@code per_sample} (a mean over samples where they differ, as sentences of
+ * different lengths do; {@code baseline.layers_per_sample} too); energies are in pJ; shares ({@code accuracy},
  * {@code agreement}, {@code firing_rate}) are fractions, not percentages. Top-level keys:
  * {@code format, settings, energy_model, warnings, totals, baseline, accuracy, steps, layers, per_step}.
  */
@@ -50,7 +51,8 @@ public final class ReportJson {
     JsonObject o = new JsonObject();
     o.addProperty("version", s.version());
     o.addProperty("model", s.model());
-    o.add("config", JsonParser.parseString(s.config().toJson()));
+    o.addProperty("architecture", s.architecture().kind());
+    o.add("config", s.architecture().configJson());
     o.addProperty("level", s.level());
     o.addProperty("weights", s.weights());
     o.addProperty("input", s.input());
@@ -89,20 +91,24 @@ public final class ReportJson {
   }
 
   private static JsonObject baseline(EnergyReport r) {
+    int n = r.samples();
+    DenseOpCount dense = r.denseTotal();
     JsonObject ann = new JsonObject();
-    ann.addProperty("macs_per_sample", r.dense().annMacs());
-    ann.addProperty("energy_pj_per_sample", r.annEnergyPj() / r.samples());
+    ann.addProperty("macs", dense.annMacs());
+    ann.addProperty("macs_per_sample", perSample(dense.annMacs(), n));
+    ann.addProperty("energy_pj_per_sample", r.annEnergyPj() / n);
     ann.addProperty("energy_pj", r.annEnergyPj());
     JsonObject qann = new JsonObject();
-    qann.addProperty("macs_per_sample", r.dense().qannMacs());
-    qann.addProperty("energy_pj_per_sample", r.qannEnergyPj() / r.samples());
+    qann.addProperty("macs", dense.qannMacs());
+    qann.addProperty("macs_per_sample", perSample(dense.qannMacs(), n));
+    qann.addProperty("energy_pj_per_sample", r.qannEnergyPj() / n);
     qann.addProperty("energy_pj", r.qannEnergyPj());
     JsonArray layers = new JsonArray();
-    for (DenseLayerOps l : r.dense().layers()) {
+    for (DenseLayerOps l : dense.layers()) {
       JsonObject o = new JsonObject();
       o.addProperty("name", l.name());
-      o.addProperty("ann_macs", l.annMacs());
-      o.addProperty("qann_macs", l.qannMacs());
+      o.addProperty("ann_macs", perSample(l.annMacs(), n));
+      o.addProperty("qann_macs", perSample(l.qannMacs(), n));
       layers.add(o);
     }
     JsonObject o = new JsonObject();
@@ -111,6 +117,14 @@ public final class ReportJson {
     o.addProperty("snn_over_ann", r.snnEnergyPj() / r.annEnergyPj());
     o.add("layers_per_sample", layers);
     return o;
+  }
+
+  /**
+   * {@code total / samples}: a whole number where it divides (every ViT image costs the same), else
+   * the mean (sentences of different lengths).
+   */
+  private static Number perSample(long total, int samples) {
+    return total % samples == 0 ? (Number) (total / samples) : (Number) (total / (double) samples);
   }
 
   private static JsonObject accuracy(EnergyReport r) {

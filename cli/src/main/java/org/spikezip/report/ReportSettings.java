@@ -1,18 +1,17 @@
 package org.spikezip.report;
 
 import java.util.List;
-import org.spikezip.model.VitConfig;
 
 /**
  * How a report's run was made, recorded beside its numbers.
  *
  * @param version the spikezip version that made it
  * @param model where the model came from (checkpoint or SNN file)
- * @param config the model's configuration
+ * @param architecture the model's kind and configuration, and its counting rules
  * @param level the quantization level L
  * @param weights the weight representation of the spike-driven layers
  * @param input the input file, as given
- * @param encoding how images entered the SNN ({@code analog} or {@code rate})
+ * @param encoding how the input entered the SNN ({@code analog} or {@code rate})
  * @param maxSteps the step cap T
  * @param threads worker threads (the counts do not depend on it)
  * @param reference what accuracy is measured against: {@code labels} (tensor name) or the QANN
@@ -21,7 +20,7 @@ import org.spikezip.model.VitConfig;
 public record ReportSettings(
     String version,
     String model,
-    VitConfig config,
+    ReportedArchitecture architecture,
     int level,
     String weights,
     String input,

@@ -44,12 +44,13 @@ class ReportFilesTest {
         new StepPoint(2, 1, labelled ? 2 : 0, 20, 80, 3000, e.energyPj(3000, 80)),
         new StepPoint(3, 2, labelled ? 2 : 0, 24, 86, 3030, e.energyPj(3030, 86)));
     return new EnergyReport(e, 2, labelled, labelled ? 2 : 0, layers, curve,
-        List.of(new StopStepCount(2, 1, 0), new StopStepCount(3, 1 - capped, capped)), DenseOpCount.of(CONFIG));
+        List.of(new StopStepCount(2, 1, 0), new StopStepCount(3, 1 - capped, capped)),
+        DenseOpCount.sum(List.of(DenseOpCount.of(CONFIG), DenseOpCount.of(CONFIG))));
   }
 
   private static ReportSettings settings(List<String> warnings) {
-    return new ReportSettings("test", "QANN checkpoint q.safetensors", CONFIG, 16, "grid", "in & out.safetensors",
-        "analog", 3, 1, "the QANN's predictions (no labels)", warnings);
+    return new ReportSettings("test", "QANN checkpoint q.safetensors", new VitArchitecture(CONFIG), 16, "grid",
+        "in & out.safetensors", "analog", 3, 1, "the QANN's predictions (no labels)", warnings);
   }
 
   @Test
