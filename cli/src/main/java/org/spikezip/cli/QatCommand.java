@@ -48,12 +48,12 @@ final class QatCommand implements Callable<Integer> {
     VitWeights teacher = CheckpointFiles.loadAnn(ann);
     ImageDataset[] split = data.load();
     try {
-      recipe.qat();
+      recipe.qat(TrainingRecipe.Kind.IMAGES);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     TrainCommand.createFolder(out);
-    QatResult r = QatTrainer.run(teacher, split[0], split[1], recipe.qat(), new TrainingProgress(err));
+    QatResult r = QatTrainer.run(teacher, split[0], split[1], recipe.qat(TrainingRecipe.Kind.IMAGES), new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), teacher.config());
     CheckpointFiles.saveQann(out.resolve("qann.safetensors"), r);
     spec.commandLine().getOut().printf(Locale.ROOT, "QANN (L=%d) top-1 %.2f %% on %d test images; wrote %s%n",

@@ -47,12 +47,12 @@ final class TrainCommand implements Callable<Integer> {
     VitConfig config;
     try {
       config = shape.config(split[0]);
-      recipe.ann();
+      recipe.ann(TrainingRecipe.Kind.IMAGES);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     createFolder(out);
-    TrainResult r = Trainer.trainAnn(config, split[0], split[1], recipe.ann(), new TrainingProgress(err));
+    TrainResult r = Trainer.trainAnn(config, split[0], split[1], recipe.ann(TrainingRecipe.Kind.IMAGES), new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), config);
     CheckpointFiles.saveAnn(out.resolve("ann.safetensors"), r.weights());
     spec.commandLine().getOut().printf(Locale.ROOT, "ANN top-1 %.2f %% on %d test images; wrote %s%n",

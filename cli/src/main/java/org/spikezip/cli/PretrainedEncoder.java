@@ -1,0 +1,61 @@
+package org.spikezip.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.spikezip.error.SpikezipException;
+import org.spikezip.io.onnx.OnnxReader;
+import org.spikezip.io.onnx.OnnxTensorStore;
+import org.spikezip.model.Activation;
+import org.spikezip.model.EncoderConfig;
+import org.spikezip.model.EncoderWeights;
+import org.spikezip.model.LinearWeights;
+import org.spikezip.model.OnnxEncoderMapping;
+import org.spikezip.text.MiniLmFiles;
+
+/**
+ * The pretrained text encoder the text commands start from: all-MiniLM-L6-v2 (BERT, 6 layers,
+ * hidden 384, 12 heads, GELU), bundled from Maven, and its preparation for fine-tuning: ReLU in
+ * place of GELU (the conversion needs it) and a fresh classifier.
+ */
+final class PretrainedEncoder {
+  /** all-MiniLM-L6-v2's attention heads (not visible in the weights). */
+  static final int MINILM_HEADS = 12;
+
+  private PretrainedEncoder() {}
+
+  /** The bundled MiniLM files, copied once to {@code ~/.cache/spikezip/all-minilm-l6-v2}. */
+  static MiniLmFiles miniLm() throws SpikezipException {
+    return MiniLmFiles.extract(Path.of(System.getProperty("user.home"), ".cache", "spikezip", "all-minilm-l6-v2"));
+  }
+
+  /** MiniLM's weights (GELU) with a zero classifier of {@code classes} outputs. */
+  static EncoderWeights loadMiniLm(int classes) throws SpikezipException {
+    try (OnnxTensorStore store = OnnxReader.open(miniLm().model())) {
+      return OnnxEncoderMapping.read(store, MINILM_HEADS, EncoderConfig.BERT_LN_EPS, classes);
+    }
+  }
+
+  /**
+   * {@code w} ready for fine-tuning into a convertible classifier: ReLU feed-forward activation and a
+   * classifier of {@code classes} outputs drawn from N(0, 0.02^2) (float32 values, zero bias, seeded).
+   */
+  static EncoderWeights forFineTuning(EncoderWeights w, int classes, long seed) {
+    EncoderConfig c = w.config();
+    EncoderConfig relu = new EncoderConfig(c.vocabSize(), c.maxPositions(), c.typeVocabSize(), c.hidden(), c.layers(),
+        c.heads(), c.intermediate(), classes, c.lnEps(), Activation.RELU);
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] weight = new double[classes * c.hidden()];
+    for (int i = 0; i < weight.length; i++) {
+      weight[i] = (float) (gaussian(r) * 0.02);
+    }
+    return new EncoderWeights(relu, w.wordEmbeddings(), w.positionEmbeddings(), w.tokenTypeEmbeddings(),
+        w.embeddingNorm(), w.layers(), Optional.empty(), new LinearWeights(classes, c.hidden(), weight,
+            new double[classes]));
+  }
+
+  /** A standard normal deviate (Box-Muller), from the seeded generator. */
+  private static double gaussian(SplittableRandom r) {
+    return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+  }
+}
