@@ -11,6 +11,7 @@ import org.spikezip.error.UnsupportedModelException;
 import org.spikezip.model.Activation;
 import org.spikezip.model.EncoderConfig;
 import org.spikezip.model.EncoderInput;
+import org.spikezip.model.EncoderLayout;
 import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.RandomEncoders;
 
@@ -60,7 +61,8 @@ class EncoderQannTest {
 
   @Test
   void geluIsRefused() {
-    EncoderConfig gelu = new EncoderConfig(30, 16, 2, 12, 1, 3, 20, 3, 1e-12, Activation.GELU);
+    EncoderConfig gelu = new EncoderConfig(30, 16, 2, 12, 1, 3, 20, 3, 1e-12, Activation.GELU,
+        EncoderLayout.BERT);
     EncoderWeights w = RandomEncoders.weights(gelu, 1);
     assertThatThrownBy(() -> QuantizedEncoder.build(w, new QuantizerSteps(java.util.Map.of()), 16,
         WeightPrecision.grid())).isInstanceOf(UnsupportedModelException.class).hasMessageContaining("ReLU");
