@@ -33,6 +33,10 @@ import org.spikezip.tensor.Tensor;
  * the config's eps; the position ids follow the config's {@link EncoderLayout}.
  */
 public final class EncoderCheckpoint {
+  private static final String CLASSIFIER = "classifier";
+  private static final String DENSE = "classifier.dense";
+  private static final String OUT_PROJ = "classifier.out_proj";
+
   private final TensorStore store;
   private final EncoderConfig config;
   private final String prefix;
@@ -42,10 +46,6 @@ public final class EncoderCheckpoint {
     this.config = config;
     this.prefix = prefix;
   }
-
-  private static final String CLASSIFIER = "classifier";
-  private static final String DENSE = "classifier.dense";
-  private static final String OUT_PROJ = "classifier.out_proj";
 
   /** Reads the weights of a Hugging Face classifier of {@code config}, under its layout's prefix. */
   public static EncoderWeights read(TensorStore store, EncoderConfig config) throws MalformedWeightsException {
