@@ -23,7 +23,6 @@ import org.spikezip.quant.QuantizedEncoder;
 import org.spikezip.quant.WeightPrecision;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
-import org.spikezip.text.TextTokenizer;
 import org.spikezip.train.EncoderCheckpointFiles;
 import org.spikezip.train.EncoderQannState;
 import org.spikezip.train.EncoderQatResult;
@@ -51,12 +50,9 @@ final class SentimentDemo {
     Map<String, Double> seconds = new LinkedHashMap<>();
     long t0 = System.nanoTime();
     TextSplit split = demo.data.loadText(demo.recipe.seed);
-    EncoderExamples train;
-    EncoderExamples test;
-    try (TextTokenizer tok = demo.text.open()) {
-      train = TextOptions.encode(tok, split.train());
-      test = TextOptions.encode(tok, split.test());
-    }
+    TokenizedSplit sets = demo.text.encode(split);
+    EncoderExamples train = sets.train();
+    EncoderExamples test = sets.test();
     EncoderWeights initial = PretrainedEncoder.forFineTuning(PretrainedEncoder.loadMiniLm(2),
         train.classNames().size(), demo.recipe.seed);
     seconds.put("data", DemoCommand.lap(t0));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.model.EncoderExamples;
 import org.spikezip.data.TextDataset;
+import org.spikezip.data.TextSplit;
 import org.spikezip.text.TextTokenizer;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,13 @@ final class TextOptions {
     }
     Path file = tokenizer != null ? tokenizer : PretrainedEncoder.miniLm().tokenizer();
     return TextTokenizer.open(file, maxTokens);
+  }
+
+  /** Both parts of {@code split}, tokenized. */
+  TokenizedSplit encode(TextSplit split) throws SpikezipException {
+    try (TextTokenizer tok = open()) {
+      return new TokenizedSplit(encode(tok, split.train()), encode(tok, split.test()));
+    }
   }
 
   /** Tokenizes {@code data} with {@code tok}. */

@@ -96,6 +96,11 @@ final class TrainingData {
     return d.first(Math.min(n, d.size()));
   }
 
+  /** Whether {@code --dataset} names sentences. */
+  boolean isText() {
+    return kind != null && kind.isText();
+  }
+
   /** The sentence sets, split and limited as asked (the training part shuffled by {@code seed} when limited). */
   TextSplit loadText(long seed) throws SpikezipException {
     DatasetKind kind = this.kind == null ? DatasetKind.SENTIMENT : this.kind;

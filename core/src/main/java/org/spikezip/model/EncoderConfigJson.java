@@ -18,14 +18,16 @@ import org.spikezip.error.InvalidInputException;
  * {@code type_vocab_size}, {@code hidden_size}, {@code num_hidden_layers},
  * {@code num_attention_heads}, {@code intermediate_size}, {@code num_labels} (else the size of
  * {@code id2label}, else 2), {@code layer_norm_eps} (default BERT's 1e-12) and {@code hidden_act}
- * ({@code gelu} or {@code relu}; default gelu, as in Hugging Face).
+ * ({@code gelu} or {@code relu}; default gelu, as in Hugging Face); {@code model_type}
+ * {@code roberta} selects RoBERTa's layout (positions, eps 1e-5 and one token type by default),
+ * anything else BERT's.
  */
 public final class EncoderConfigJson {
   private EncoderConfigJson() {}
 
   public static String toJson(EncoderConfig c) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("model_type", "bert");
+    m.put("model_type", c.layout().name().toLowerCase(Locale.ROOT));
     m.put("vocab_size", c.vocabSize());
     m.put("max_position_embeddings", c.maxPositions());
     m.put("type_vocab_size", c.typeVocabSize());
@@ -53,19 +55,24 @@ public final class EncoderConfigJson {
   /** Reads a config from a JSON object (or an object with a {@code config} member). */
   public static EncoderConfig fromJson(String json, String source) throws InvalidInputException {
     JsonObject o = ConfigJson.object(json, source, "encoder config");
+    EncoderLayout layout = o.has("model_type") && o.get("model_type").getAsString().equalsIgnoreCase("roberta")
+        ? EncoderLayout.ROBERTA
+        : EncoderLayout.BERT;
+    double eps = layout == EncoderLayout.ROBERTA ? EncoderConfig.ROBERTA_LN_EPS : EncoderConfig.BERT_LN_EPS;
     int labels = o.has("id2label") && o.get("id2label").isJsonObject() ? o.getAsJsonObject("id2label").size() : 2;
     try {
       return new EncoderConfig(
           ConfigJson.intKey(o, "vocab_size", source, null),
           ConfigJson.intKey(o, "max_position_embeddings", source, null),
-          ConfigJson.intKey(o, "type_vocab_size", source, 2),
+          ConfigJson.intKey(o, "type_vocab_size", source, layout == EncoderLayout.ROBERTA ? 1 : 2),
           ConfigJson.intKey(o, "hidden_size", source, null),
           ConfigJson.intKey(o, "num_hidden_layers", source, null),
           ConfigJson.intKey(o, "num_attention_heads", source, null),
           ConfigJson.intKey(o, "intermediate_size", source, null),
           ConfigJson.intKey(o, "num_labels", source, labels),
-          o.has("layer_norm_eps") ? ConfigJson.number(o, "layer_norm_eps", source) : EncoderConfig.BERT_LN_EPS,
-          o.has("hidden_act") ? Activation.parse(o.get("hidden_act").getAsString()) : Activation.GELU);
+          o.has("layer_norm_eps") ? ConfigJson.number(o, "layer_norm_eps", source) : eps,
+          o.has("hidden_act") ? Activation.parse(o.get("hidden_act").getAsString()) : Activation.GELU,
+          layout);
     } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
       throw new InvalidInputException(source + ": " + e.getMessage());
     }

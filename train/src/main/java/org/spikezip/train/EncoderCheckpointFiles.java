@@ -41,10 +41,15 @@ public final class EncoderCheckpointFiles {
     SafetensorsWriter.write(path, t, metadata(r.weights().config(), r.level()));
   }
 
-  /** Whether {@code store} holds an encoder checkpoint of this class (its config has Hugging Face keys). */
-  public static boolean isEncoder(SafetensorsReader store) {
-    String json = store.metadata().get(CheckpointFiles.CONFIG_KEY);
-    return json != null && json.contains("\"hidden_size\"");
+  /**
+   * Whether {@code path} is a safetensors checkpoint of this class (its config has Hugging Face
+   * keys), as opposed to a ViT's.
+   */
+  public static boolean isEncoder(Path path) throws SpikezipException {
+    try (SafetensorsReader store = SafetensorsReader.open(path)) {
+      String json = store.metadata().get(CheckpointFiles.CONFIG_KEY);
+      return json != null && json.contains("\"hidden_size\"");
+    }
   }
 
   /** Reads a float encoder classifier. */

@@ -16,7 +16,7 @@ public final class EncoderEvaluator {
   public static double annTop1(EncoderWeights weights, EncoderExamples data, int batchSize) {
     try (NDManager root = TorchRuntime.newManager();
         EncoderParameters p = EncoderParameters.fromWeights(root, weights, DataType.FLOAT32)) {
-      return top1(root, p, Quantization.none(), new TextBatchSource(data, batchSize, 0));
+      return top1(root, p, Quantization.none(), new TextBatchSource(data, weights.config().layout(), batchSize, 0));
     }
   }
 
@@ -27,7 +27,7 @@ public final class EncoderEvaluator {
         EncoderParameters p = EncoderParameters.fromWeights(root, weights, DataType.FLOAT32);
         LsqQuantization q = LsqQuantization.fixed(root, EncoderSite.names(weights.config().layers()), steps, level,
             0, DataType.FLOAT32)) {
-      return top1(root, p, q, new TextBatchSource(data, batchSize, 0));
+      return top1(root, p, q, new TextBatchSource(data, weights.config().layout(), batchSize, 0));
     }
   }
 

@@ -13,12 +13,12 @@ import org.spikezip.quant.EncoderSite;
  * the core's {@code EncoderQannForward} quantizer for quantizer:
  *
  * <pre>
- * x = Qemb(LN_emb(word[ids] + position[positions] + tokenType[types]))        [B, n, D]
+ * x = Qemb(LN_emb(word[ids] + position[positions] + tokenType[types]))        [B, n, D]  (positions: the layout's)
  * per layer: q, k, v = Qq(x Wq), Qk(x Wk), Qv(x Wv)                            (q quantized before the scale)
  *            a = Qattn(softmax(Qq * scale @ Qk^T + mask))                      [B, heads, n, n]
  *            h = Qan(LN_attn(x + Qao(attnOut(Qav(a @ Qv)))))
  *            x = Qon(LN_out(h + Qout(out(Qinter(intermediate(h))))))           (float: the activation instead of Qinter)
- * logits = classifier(x[:, 0])                                                 [B, classes]
+ * logits = classifier(x[:, 0])  or  out_proj(tanh(dense(x[:, 0])))  (RoBERTa)   [B, classes]
  * </pre>
  *
  * In the float model the feed-forward activation is the config's (GELU for pretrained BERTs, ReLU
@@ -38,6 +38,10 @@ final class EncoderGraph {
       x = layer(p, l, x, batch, quant);
     }
     NDArray cls = x.get(new NDIndex(":, 0, :"));
+    if (p.all().containsKey("classifier.out_proj.weight")) {
+      NDArray h = linear(cls, p, "classifier.dense", quant).tanh();
+      return linear(h, p, "classifier.out_proj", quant);
+    }
     return linear(cls, p, "classifier", quant);
   }
 

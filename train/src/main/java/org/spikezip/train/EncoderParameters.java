@@ -56,7 +56,7 @@ public final class EncoderParameters implements ParameterSet {
 
   private static EncoderWeights withoutPooler(EncoderWeights w) {
     return new EncoderWeights(w.config(), w.wordEmbeddings(), w.positionEmbeddings(), w.tokenTypeEmbeddings(),
-        w.embeddingNorm(), w.layers(), Optional.empty(), w.classifier());
+        w.embeddingNorm(), w.layers(), Optional.empty(), w.head());
   }
 
   public EncoderConfig config() {

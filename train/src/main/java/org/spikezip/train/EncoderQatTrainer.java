@@ -37,8 +37,8 @@ public final class EncoderQatTrainer {
       throw new IllegalArgumentException("weight quantization is implemented for ViTs only; use weightBits 0");
     }
     EncoderTrainer.checkClasses(teacher, train);
-    TextBatchSource source = new TextBatchSource(train, o.batchSize(), o.seed());
-    TextBatchSource testSource = test == null ? null : new TextBatchSource(test, o.evalBatchSize(), 0);
+    TextBatchSource source = new TextBatchSource(train, teacher.config().layout(), o.batchSize(), o.seed());
+    TextBatchSource testSource = test == null ? null : new TextBatchSource(test, teacher.config().layout(), o.evalBatchSize(), 0);
     long total = (long) source.batches() * o.epochs();
     long warmup = Math.round(o.warmupEpochs() * source.batches());
     CosineSchedule weightLr = new CosineSchedule(o.learningRate(), 0, warmup, total);

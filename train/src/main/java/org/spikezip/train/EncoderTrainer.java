@@ -25,8 +25,8 @@ public final class EncoderTrainer {
   public static EncoderTrainResult fineTune(EncoderWeights initial, EncoderExamples train, EncoderExamples test,
       TrainOptions o, TrainingListener listener) {
     checkClasses(initial, train);
-    TextBatchSource source = new TextBatchSource(train, o.batchSize(), o.seed());
-    TextBatchSource testSource = test == null ? null : new TextBatchSource(test, o.evalBatchSize(), 0);
+    TextBatchSource source = new TextBatchSource(train, initial.config().layout(), o.batchSize(), o.seed());
+    TextBatchSource testSource = test == null ? null : new TextBatchSource(test, initial.config().layout(), o.evalBatchSize(), 0);
     CosineSchedule schedule = new CosineSchedule(o.learningRate(), o.minLearningRate(),
         Math.round(o.warmupEpochs() * source.batches()), (long) source.batches() * o.epochs());
     try (NDManager root = TorchRuntime.newManager();

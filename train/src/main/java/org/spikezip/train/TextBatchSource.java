@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import org.spikezip.model.EncoderExamples;
 import org.spikezip.model.EncoderInput;
+import org.spikezip.model.EncoderLayout;
 
 /**
  * Batches of token sequences, each padded to its longest member.
@@ -19,8 +20,9 @@ import org.spikezip.model.EncoderInput;
  * <p>Training batches are drawn from a seeded shuffle of the examples (a new order per epoch);
  * within windows of {@value #WINDOW_BATCHES} batches the examples are sorted by length before they
  * are cut into batches, and the batches are then shuffled, so that little compute goes to padding
- * while every epoch still mixes examples freely. Padded positions have id 0, mask 0 and position 0;
- * the additive mask keeps them out of every softmax, so their ids do not matter.
+ * while every epoch still mixes examples freely. Position ids are the layout's. Padded positions
+ * have id 0, mask 0 and position 0; the additive mask keeps them out of every softmax, so their
+ * ids do not matter.
  */
 final class TextBatchSource {
   /** Added to the scores of padded keys: exp underflows to 0 in float32 as with minus infinity, without NaN gradients. */
@@ -29,14 +31,16 @@ final class TextBatchSource {
   private static final int WINDOW_BATCHES = 16;
 
   private final EncoderExamples data;
+  private final EncoderLayout layout;
   private final int batchSize;
   private final long seed;
 
-  TextBatchSource(EncoderExamples data, int batchSize, long seed) {
+  TextBatchSource(EncoderExamples data, EncoderLayout layout, int batchSize, long seed) {
     if (data.size() == 0) {
       throw new IllegalArgumentException("no examples");
     }
     this.data = data;
+    this.layout = layout;
     this.batchSize = batchSize;
     this.seed = seed;
   }
@@ -100,10 +104,11 @@ final class TextBatchSource {
     Arrays.fill(mask, MASK_VALUE);
     for (int b = 0; b < idx.length; b++) {
       EncoderInput in = data.inputs().get(idx[b]);
+      int[] pos = layout.positionIds(in.mask());
       for (int t = 0; t < in.length(); t++) {
         ids[b * n + t] = in.ids()[t];
         types[b * n + t] = in.tokenTypes()[t];
-        positions[b * n + t] = t;
+        positions[b * n + t] = pos[t];
         mask[b * n + t] = in.mask()[t] == 1 ? 0f : MASK_VALUE;
       }
     }
