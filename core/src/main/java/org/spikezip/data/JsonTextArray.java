@@ -23,6 +23,8 @@ import org.spikezip.io.TextQuoting;
  * {@link InvalidInputException}s naming the file and the item's 0-based index.
  */
 final class JsonTextArray {
+  private static final String LENIENCY_ADVICE =
+      "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
   /**
@@ -35,7 +37,8 @@ final class JsonTextArray {
    */
   record Format(String textField, String labelField, int classCount, boolean skipsNullLast) {
     String describe() {
-      return "{\"" + textField + "\": string, \"" + labelField + "\": 0.." + (classCount - 1) + "}";
+      return "{\"" + textField + "\": string, \"" + labelField + "\": 0.." + (classCount - 1)
+          + "}";
     }
   }
 
@@ -78,23 +81,45 @@ final class JsonTextArray {
       }
       if (read < wanted) {
         json.endArray();
-        if (json.peek() != JsonToken.END_DOCUMENT) {
-          throw new InvalidInputException(
-              file + ": expected the end of the file after the JSON array, found " + json.peek());
-        }
+        expectEnd(json, file);
       }
     } catch (MalformedJsonException e) {
+      // gson reports a string cut off by the end of the input as "Unterminated string".
+      boolean cutOff = e.getMessage() != null && e.getMessage().startsWith("Unterminated string");
       throw new InvalidInputException(
-          file + ": malformed JSON (" + DataFiles.oneLine(e.getMessage()) + ")", e);
+          file + ": " + (cutOff ? "truncated" : "malformed") + " JSON (" + detail(e) + ")", e);
     } catch (EOFException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("End of input")) {
-        throw new InvalidInputException(
-            file + ": truncated JSON (" + DataFiles.oneLine(e.getMessage()) + ")", e);
+        throw new InvalidInputException(file + ": truncated JSON (" + detail(e) + ")", e);
       }
       throw DataFiles.failure(file, e);
     } catch (IOException e) {
       throw DataFiles.failure(file, e);
     }
+  }
+
+  /** Checks that nothing but white space follows the array. */
+  private static void expectEnd(JsonReader json, Path file)
+      throws IOException, InvalidInputException {
+    String expected = file + ": expected the end of the file after the JSON array";
+    try {
+      if (json.peek() != JsonToken.END_DOCUMENT) {
+        throw new InvalidInputException(expected + ", found " + json.peek());
+      }
+    } catch (MalformedJsonException e) {
+      throw new InvalidInputException(expected + " (" + detail(e) + ")", e);
+    }
+  }
+
+  /**
+   * gson's message on one line, without its link to the troubleshooting guide and with its advice
+   * to parse leniently said as what it means.
+   */
+  private static String detail(IOException e) {
+    String message = DataFiles.oneLine(e.getMessage())
+        .replace(LENIENCY_ADVICE, "syntax error");
+    int link = message.indexOf(" See https://github.com/google/gson");
+    return link < 0 ? message : message.substring(0, link);
   }
 
   /** One item: its text and label, the label null for a placeholder. */
