@@ -93,7 +93,7 @@ final class DatasetOptions {
       if (limit <= 0) {
         throw new InvalidInputException("--limit must be positive, got " + limit);
       }
-      d = d.limit(Math.min(limit, d.size()), seed);
+      d = d.limit(limit);
     }
     if (d.classNames().size() > numClasses) {
       throw new InvalidInputException(d.name() + ": " + d.classNames().size() + " classes, the model has "

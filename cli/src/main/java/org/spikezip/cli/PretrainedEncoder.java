@@ -45,7 +45,7 @@ final class PretrainedEncoder {
 
   /** MiniLM's weights (GELU) with a zero classifier of {@code classes} outputs. */
   static EncoderWeights loadMiniLm(int classes) throws SpikezipException {
-    try (OnnxTensorStore store = OnnxReader.open(miniLm().model())) {
+    try (OnnxTensorStore store = OnnxReader.open(miniLm().onnxModel())) {
       return OnnxEncoderMapping.read(store, MINILM_HEADS, EncoderConfig.BERT_LN_EPS, classes);
     }
   }

@@ -23,7 +23,7 @@ final class TextOptions {
     if (maxTokens < 2) {
       throw new org.spikezip.error.InvalidInputException("--max-tokens must be at least 2, got " + maxTokens);
     }
-    Path file = tokenizer != null ? tokenizer : PretrainedEncoder.miniLm().tokenizer();
+    Path file = tokenizer != null ? tokenizer : PretrainedEncoder.miniLm().tokenizerJson();
     return TextTokenizer.open(file, maxTokens);
   }
 

@@ -101,7 +101,7 @@ final class TrainingData {
     return kind != null && kind.isText();
   }
 
-  /** The sentence sets, split and limited as asked (the training part shuffled by {@code seed} when limited). */
+  /** The sentence sets, split and limited as asked (a stratified subset when limited, see {@link TextDataset#limit}). */
   TextSplit loadText(long seed) throws SpikezipException {
     DatasetKind kind = this.kind == null ? DatasetKind.SENTIMENT : this.kind;
     if (!kind.isText()) {
@@ -109,18 +109,18 @@ final class TrainingData {
           + " holds images; this task needs sentences: sentiment, imdb or tsv");
     }
     TextSplit split = TextDataFiles.read(kind, data, testSize, seed);
-    return new TextSplit(limit(split.train(), trainLimit, "--train-limit", seed),
-        limit(split.test(), testLimit, "--test-limit", seed));
+    return new TextSplit(limit(split.train(), trainLimit, "--train-limit"), limit(split.test(), testLimit,
+        "--test-limit"));
   }
 
-  private static TextDataset limit(TextDataset d, Integer n, String option, long seed) throws InvalidInputException {
+  private static TextDataset limit(TextDataset d, Integer n, String option) throws InvalidInputException {
     if (n == null) {
       return d;
     }
     if (n <= 0) {
       throw new InvalidInputException(option + " must be positive, got " + n);
     }
-    return d.limit(Math.min(n, d.size()), seed);
+    return d.limit(n);
   }
 
   private Path required() throws InvalidInputException {
