@@ -9,12 +9,16 @@ import org.spikezip.data.ImageDataset;
 import org.spikezip.data.ImageFolderReader;
 import org.spikezip.data.Normalization;
 import org.spikezip.data.Split;
+import org.spikezip.data.TextDataset;
+import org.spikezip.data.TextSplit;
 import org.spikezip.error.InvalidInputException;
 import org.spikezip.error.SpikezipException;
+import org.spikezip.model.EncoderExamples;
 import org.spikezip.model.VitConfig;
+import org.spikezip.text.TextTokenizer;
 import picocli.CommandLine.Option;
 
-/** Options that name a labelled image dataset and how to read it. */
+/** Options that name a labelled dataset (images or sentences) and how to read it. */
 final class DatasetOptions {
   @Option(names = "--dataset", paramLabel = "KIND", required = true, converter = DatasetKindConverter.class,
       description = "Dataset layout: fashion-mnist (IDX files), digits (sklearn digits.csv[.gz]),"
@@ -27,8 +31,16 @@ final class DatasetOptions {
   Path data;
 
   @Option(names = "--split", paramLabel = "S", defaultValue = "test",
-      description = "train or test (not used by digits and folder).")
+      description = "train or test (not used by digits and folder; for sentences, the parts of the hold-out split).")
   String split;
+
+  @Option(names = "--test-size", paramLabel = "N", defaultValue = "750",
+      description = "Sentences: the size of the hold-out test part (as given to train, qat and demo).")
+  int testSize;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+      description = "Sentences: the hold-out split's seed (as given to train, qat and demo).")
+  long seed;
 
   @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images.")
   Integer limit;
@@ -45,6 +57,8 @@ final class DatasetOptions {
       case CIFAR10 -> CifarReader.loadCifar10(required(), split());
       case CIFAR100 -> CifarReader.loadCifar100(required(), split(), Cifar100Labels.FINE);
       case FOLDER -> ImageFolderReader.read(required(), c.imgSize());
+      case SENTIMENT, IMDB, TSV -> throw new InvalidInputException("--dataset "
+          + kind.name().toLowerCase(java.util.Locale.ROOT) + " holds sentences; the model is a ViT for images");
     };
     if (limit != null) {
       if (limit <= 0) {
@@ -64,6 +78,28 @@ final class DatasetOptions {
           + c.numClasses());
     }
     return d;
+  }
+
+  /** Whether the dataset holds sentences. */
+  boolean isText() {
+    return kind.isText();
+  }
+
+  /** The chosen part of a sentence set's hold-out split, tokenized, limited as asked. */
+  EncoderExamples loadText(TextTokenizer tok, int numClasses) throws SpikezipException {
+    TextSplit parts = TextDataFiles.read(kind, data, testSize, seed);
+    TextDataset d = split() == Split.TRAIN ? parts.train() : parts.test();
+    if (limit != null) {
+      if (limit <= 0) {
+        throw new InvalidInputException("--limit must be positive, got " + limit);
+      }
+      d = d.limit(limit);
+    }
+    if (d.classNames().size() > numClasses) {
+      throw new InvalidInputException(d.name() + ": " + d.classNames().size() + " classes, the model has "
+          + numClasses);
+    }
+    return TextOptions.encode(tok, d);
   }
 
   /** The normalisation {@code --normalize} gives. */

@@ -28,7 +28,6 @@ import org.spikezip.quant.QuantizedVit;
 import org.spikezip.report.EnergyUnit;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
-import org.spikezip.report.VitArchitecture;
 import org.spikezip.sim.Encoding;
 import org.spikezip.train.CheckpointFiles;
 import org.spikezip.train.QatResult;
@@ -44,29 +43,40 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spikezip demo}: the whole pipeline on real data. Trains a ReLU ViT (DJL), fine-tunes it with
- * quantizers (QAT, distillation), converts the QANN, simulates the test set until each sample is
- * quiet, and prints one table; writes checkpoints, the accuracy per step, {@code summary.json} and
- * the spike and energy report under {@code --out}.
+ * {@code spikezip demo}: the whole pipeline on real data. Trains a ReLU ViT (or, with {@code --task
+ * sentiment}, fine-tunes the pretrained MiniLM encoder with ReLU; {@link SentimentDemo}), fine-tunes
+ * it with quantizers (QAT, distillation), converts the QANN, simulates the test set until each
+ * sample is quiet, and prints one table; writes checkpoints, the accuracy per step,
+ * {@code summary.json} and the spike and energy report under {@code --out}.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
-    description = "Runs the whole pipeline on Fashion-MNIST (or --dataset): trains a ReLU ViT, QAT at --level"
-        + " levels, converts to an SNN, simulates the test set to quiescence and reports ANN, QANN and SNN top-1,"
-        + " SNN-QANN agreement, steps, accuracy after t steps, energy and the time of each stage.")
+    description = "Runs the whole pipeline on real data: trains a ReLU ViT on Fashion-MNIST (or --dataset), or with"
+        + " --task sentiment fine-tunes the pretrained all-MiniLM-L6-v2 with ReLU on the UCI sentiment sentences;"
+        + " then QAT at --level levels, converts to an SNN, simulates the test set to quiescence and reports ANN,"
+        + " QANN and SNN accuracy, SNN-QANN agreement, steps, accuracy after t steps, energy and the time of each"
+        + " stage.")
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Option(names = "--task", paramLabel = "TASK", defaultValue = "vision",
+      description = "vision (a ViT from scratch on --dataset images) or sentiment (the pretrained MiniLM encoder"
+          + " fine-tuned on --dataset sentences: sentiment, imdb or tsv).")
+  DemoTask task;
+
   @Mixin TrainingData data;
+
+  @Mixin TextOptions text;
 
   @Mixin ModelShape shape;
 
   @Mixin TrainingRecipe recipe;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/demo",
-      description = "Folder for checkpoints, accuracy_per_step.csv, summary.json and report/.")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Folder for checkpoints, accuracy_per_step.csv, summary.json and report/ (default: runs/demo,"
+          + " runs/sentiment with --task sentiment).")
   Path out;
 
   @Option(names = "--max-steps", paramLabel = "T", defaultValue = "512", description = "SNN step cap per sample.")
@@ -80,6 +90,12 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws SpikezipException, IOException {
     OptionChecks.positive(spec, "--max-steps", maxSteps);
     OptionChecks.positive(spec, "--threads", threads);
+    if (out == null) {
+      out = Path.of(task == DemoTask.SENTIMENT ? "runs/sentiment" : "runs/demo");
+    }
+    if (task == DemoTask.SENTIMENT) {
+      return new SentimentDemo(this).run();
+    }
     PrintWriter err = spec.commandLine().getErr();
     Map<String, Double> seconds = new LinkedHashMap<>();
     long t0 = System.nanoTime();
@@ -94,14 +110,14 @@ final class DemoCommand implements Callable<Integer> {
     TrainCommand.createFolder(out);
     long t1 = System.nanoTime();
     err.println("[1/4] training the ANN");
-    TrainResult ann = Trainer.trainAnn(config, train, test, checked(recipe::ann), new TrainingProgress(err));
+    TrainResult ann = Trainer.trainAnn(config, train, test, checked(() -> recipe.ann(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), config);
     CheckpointFiles.saveAnn(out.resolve("ann.safetensors"), ann.weights());
     seconds.put("ann_training", lap(t1));
 
     long t2 = System.nanoTime();
     err.println("[2/4] quantization-aware training (QAT) at " + recipe.level + " levels");
-    QatResult qat = QatTrainer.run(ann.weights(), train, test, checked(recipe::qat), new TrainingProgress(err));
+    QatResult qat = QatTrainer.run(ann.weights(), train, test, checked(() -> recipe.qat(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
     Path qannFile = out.resolve("qann.safetensors");
     CheckpointFiles.saveQann(qannFile, qat);
     seconds.put("qat", lap(t2));
@@ -114,78 +130,46 @@ final class DemoCommand implements Callable<Integer> {
 
     long t4 = System.nanoTime();
     err.println("[4/4] simulating the test set until each sample is quiet");
-    DatasetRun run = DatasetRun.of(qann, snn, test, recipe.ann().normalization(), Encoding.ANALOG, maxSteps, threads,
+    DatasetRun run = DatasetRun.of(qann, snn, test, recipe.ann(TrainingRecipe.Kind.IMAGES).normalization(), Encoding.ANALOG, maxSteps, threads,
         err);
     seconds.put("simulation", lap(t4));
 
     long t5 = System.nanoTime();
     EnergyReport energy = EnergyAccounting.account(run.snn(), DenseOpCount.of(config), EnergyModel.DEFAULT,
         run.qannPredictions(), Optional.of(run.labels()));
+    List<String> warnings = lossWarnings(run, err);
+    ReportWriter.write(out.resolve("report"), energy, ReportSettings.forVit(Version.number(), qannFile.toString(), config,
+        qann.level(), qann.precision().toString(), test.source(), "analog", maxSteps, threads, "labels", warnings));
+    return finish(new DemoOutcome(ann.testTop1(), qat.testTop1(), qann.level(), run, energy, seconds, "images"), t5, t0);
+  }
+
+  /** Warns (stderr and report) when samples hit the step cap. */
+  List<String> lossWarnings(DatasetRun run, PrintWriter err) {
     List<String> warnings = new ArrayList<>();
     if (run.lossy() > 0) {
       warnings.add("lossy: " + run.lossy() + " samples hit --max-steps " + maxSteps);
       ErrorHandler.warn(err, warnings.get(0));
     }
-    ReportWriter.write(out.resolve("report"), energy, new ReportSettings(Version.number(), qannFile.toString(),
-        new VitArchitecture(config), qann.level(), qann.precision().toString(), test.source(), "analog", maxSteps,
-        threads, "labels", warnings));
+    return warnings;
+  }
+
+  /** Writes the accuracy curve and summary, prints the table; {@code reportStart} and {@code start} time the stages. */
+  int finish(DemoOutcome outcome, long reportStart, long start) throws InvalidInputException {
     OutputFile.write(out.resolve("accuracy_per_step.csv"),
-        p -> AtomicFiles.write(p, run.curve().csv().getBytes(StandardCharsets.UTF_8)));
-    seconds.put("report", lap(t5));
-    seconds.put("total", lap(t0));
-    writeSummary(ann, run, seconds);
-    print(ann, qat, run, energy, seconds);
-    return run.curve().finalAgreement() == 1.0 ? 0 : 5;
+        p -> AtomicFiles.write(p, outcome.run().curve().csv().getBytes(StandardCharsets.UTF_8)));
+    outcome.seconds().put("report", lap(reportStart));
+    outcome.seconds().put("total", lap(start));
+    outcome.writeSummary(out);
+    outcome.print(spec.commandLine().getOut(), out);
+    return outcome.exitCode();
   }
 
-  private void writeSummary(TrainResult ann, DatasetRun run, Map<String, Double> seconds) throws InvalidInputException {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("ann_top1", ann.testTop1());
-    s.put("qann_top1", run.qannTop1());
-    s.put("snn_top1", run.curve().finalAccuracy());
-    s.put("snn_qann_agreement", run.curve().finalAgreement());
-    s.put("steps_mean", run.meanSteps());
-    s.put("steps_max", run.maxSteps());
-    s.put("test_images", run.samples());
-    s.put("lossy_samples", run.lossy());
-    Map<String, Double> at = new LinkedHashMap<>();
-    for (int t = 1; t <= run.curve().steps(); t++) {
-      at.put(Integer.toString(t), run.curve().accuracyAt(t));
-    }
-    s.put("snn_top1_at_step", at);
-    s.put("seconds", seconds);
-    String json = new GsonBuilder().setPrettyPrinting().create().toJson(s) + "\n";
-    OutputFile.write(out.resolve("summary.json"), p -> AtomicFiles.write(p, json.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private void print(TrainResult ann, QatResult qat, DatasetRun run, EnergyReport energy, Map<String, Double> seconds) {
-    PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "%n%-34s %s%n", "ANN top-1 (DJL)", pct(ann.testTop1()));
-    o.printf(Locale.ROOT, "%-34s %s (DJL QAT: %s)%n", "QANN top-1, L=" + qat.level(), pct(run.qannTop1()),
-        pct(qat.testTop1()));
-    o.printf(Locale.ROOT, "%-34s %s%n", "SNN top-1 at quiescence", pct(run.curve().finalAccuracy()));
-    o.printf(Locale.ROOT, "%-34s %s of %d images%n", "SNN = QANN prediction", pct(run.curve().finalAgreement()),
-        run.samples());
-    o.printf(Locale.ROOT, "%-34s mean %.2f, max %d%n", "steps to quiescence", run.meanSteps(), run.maxSteps());
-    o.printf(Locale.ROOT, "%-34s%s%n", "SNN top-1 after t steps", run.curve().milestones());
-    o.printf(Locale.ROOT, "%-34s SNN %s, ANN %s per image (E_MAC 4.6 pJ, E_AC 0.9 pJ)%n", "energy (45 nm)",
-        EnergyUnit.format(energy.snnEnergyPj() / run.samples()), EnergyUnit.format(energy.annEnergyPj() / run.samples()));
-    StringBuilder t = new StringBuilder();
-    seconds.forEach((k, v) -> t.append(String.format(Locale.ROOT, " %s %.0f s,", k, v)));
-    o.printf(Locale.ROOT, "%-34s%s%n", "wall time", t.substring(0, t.length() - 1));
-    o.printf(Locale.ROOT, "%-34s %s (summary.json, accuracy_per_step.csv, report/report.html)%n", "wrote", out);
-  }
-
-  private static String pct(double fraction) {
-    return String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
-  }
-
-  private static double lap(long start) {
+  static double lap(long start) {
     return (System.nanoTime() - start) / 1e9;
   }
 
   /** Option combinations the records refuse become usage errors. */
-  private <T> T checked(java.util.function.Supplier<T> build) {
+  <T> T checked(java.util.function.Supplier<T> build) {
     try {
       return build.get();
     } catch (IllegalArgumentException e) {

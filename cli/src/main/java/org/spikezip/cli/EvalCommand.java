@@ -5,14 +5,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.spikezip.convert.SpikingEncoder;
 import org.spikezip.data.ImageDataset;
 import org.spikezip.error.SpikezipException;
 import org.spikezip.io.AtomicFiles;
+import org.spikezip.model.EncoderExamples;
+import org.spikezip.quant.QuantizedEncoder;
+import org.spikezip.quant.WeightPrecision;
+import org.spikezip.text.TextTokenizer;
+import org.spikezip.train.EncoderCheckpointFiles;
+import org.spikezip.train.EncoderQannState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,34 +48,66 @@ final class EvalCommand implements Callable<Integer> {
       description = "Also write the accuracy and agreement after each step t to this CSV file.")
   Path csv;
 
+  @Mixin TextOptions text;
+
   @Override
   public Integer call() throws SpikezipException {
     sim.check(spec);
     PrintWriter err = spec.commandLine().getErr();
+    if (dataset.isText()) {
+      return report(evaluateEncoder(err));
+    }
     LoadedModel m = model.load(spec);
     m.warnings().forEach(w -> ErrorHandler.warn(err, w));
     ImageDataset data = dataset.load(m.qann().config());
     DatasetRun run = DatasetRun.of(m.qann(), m.snn(), data, dataset.normalization(), sim.encoding, sim.maxSteps,
         sim.threads, err);
+    return report(new Evaluation(m.source(), m.qann().level(), data.source(), "images",
+        sim.encoding.name().toLowerCase(Locale.ROOT) + " encoding", run));
+  }
+
+  /** What was evaluated, for the printout. */
+  private record Evaluation(String model, int level, String data, String unit, String input, DatasetRun run) {}
+
+  /** An encoder QANN checkpoint and its SNN on the chosen part of a sentence set. */
+  private Evaluation evaluateEncoder(PrintWriter err) throws SpikezipException {
+    if (model.snn != null || model.qann == null || model.qann.checkpoint == null) {
+      throw new ParameterException(spec.commandLine(), "sentences need an encoder QANN: --checkpoint qann.safetensors"
+          + " (written by 'spikezip qat' or 'spikezip demo --task sentiment')");
+    }
+    Path file = model.qann.checkpoint;
+    EncoderQannState state = EncoderCheckpointFiles.loadQann(file);
+    QuantizedEncoder qann = QuantizedEncoder.build(state.weights(), state.steps(), state.level(), WeightPrecision.grid());
+    EncoderExamples data;
+    try (TextTokenizer tok = text.open()) {
+      data = dataset.loadText(tok, qann.config().numClasses());
+    }
+    DatasetRun run = DatasetRun.of(qann, SpikingEncoder.convert(qann), data, sim.maxSteps, sim.threads, err);
+    return new Evaluation("QANN checkpoint " + file, qann.level(), dataset.kind.toString().toLowerCase(Locale.ROOT)
+        + " (" + dataset.split + ")", "sentences", "token embeddings at step 1", run);
+  }
+
+  private int report(Evaluation e) throws SpikezipException {
+    DatasetRun run = e.run();
     if (run.lossy() > 0) {
-      ErrorHandler.warn(err, "lossy: T too small: " + run.lossy() + " of " + run.samples()
+      ErrorHandler.warn(spec.commandLine().getErr(), "lossy: T too small: " + run.lossy() + " of " + run.samples()
           + " samples hit --max-steps " + sim.maxSteps + " before going quiet; raise --max-steps");
     }
     if (csv != null) {
       OutputFile.write(csv, p -> AtomicFiles.write(p, run.curve().csv().getBytes(StandardCharsets.UTF_8)));
     }
-    print(data, m, run);
+    print(e);
     return 0;
   }
 
-  private void print(ImageDataset data, LoadedModel m, DatasetRun run) {
+  private void print(Evaluation e) {
+    DatasetRun run = e.run();
     PrintWriter o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "model          %s (level %d)%n", m.source(), m.qann().level());
-    o.printf(Locale.ROOT, "data           %s, %d images, %s encoding%n", data.source(), run.samples(),
-        sim.encoding.name().toLowerCase(Locale.ROOT));
+    o.printf(Locale.ROOT, "model          %s (level %d)%n", e.model(), e.level());
+    o.printf(Locale.ROOT, "data           %s, %d %s, %s%n", e.data(), run.samples(), e.unit(), e.input());
     o.printf(Locale.ROOT, "QANN top-1     %.2f %%%n", 100 * run.qannTop1());
     o.printf(Locale.ROOT, "SNN top-1      %.2f %%%n", 100 * run.curve().finalAccuracy());
-    o.printf(Locale.ROOT, "agreement      SNN = QANN on %.2f %% of images%n", 100 * run.curve().finalAgreement());
+    o.printf(Locale.ROOT, "agreement      SNN = QANN on %.2f %% of %s%n", 100 * run.curve().finalAgreement(), e.unit());
     o.printf(Locale.ROOT, "steps          mean %.2f, max %d%n", run.meanSteps(), run.maxSteps());
     o.printf(Locale.ROOT, "SNN top-1 at  %s%n", run.curve().milestones());
     o.printf(Locale.ROOT, "time           QANN %.1f s, SNN %.1f s (%d threads)%n", run.qannSeconds(), run.snnSeconds(),

@@ -5,8 +5,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spikezip.data.ImageDataset;
+import org.spikezip.data.TextSplit;
+import org.spikezip.error.InvalidInputException;
+import org.spikezip.model.EncoderExamples;
+import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.VitWeights;
 import org.spikezip.train.CheckpointFiles;
+import org.spikezip.train.EncoderCheckpointFiles;
+import org.spikezip.train.EncoderQatResult;
+import org.spikezip.train.EncoderQatTrainer;
+import org.spikezip.train.QatOptions;
 import org.spikezip.train.QatResult;
 import org.spikezip.train.QatTrainer;
 import picocli.CommandLine.Command;
@@ -31,7 +39,8 @@ final class QatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--ann", paramLabel = "FILE", required = true,
-      description = "The trained ANN (ann.safetensors written by 'spikezip train').")
+      description = "The trained ANN (ann.safetensors written by 'spikezip train'): a ViT, or a text encoder (then"
+          + " --dataset must name sentences, split as for 'spikezip train').")
   Path ann;
 
   @Mixin TrainingData data;
@@ -42,22 +51,51 @@ final class QatCommand implements Callable<Integer> {
       description = "Folder for qann.safetensors and config.json.")
   Path out;
 
+  @Mixin TextOptions text;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (EncoderCheckpointFiles.isEncoder(ann)) {
+      return encoderQat(err);
+    }
     VitWeights teacher = CheckpointFiles.loadAnn(ann);
     ImageDataset[] split = data.load();
     try {
-      recipe.qat();
+      recipe.qat(TrainingRecipe.Kind.IMAGES);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     TrainCommand.createFolder(out);
-    QatResult r = QatTrainer.run(teacher, split[0], split[1], recipe.qat(), new TrainingProgress(err));
+    QatResult r = QatTrainer.run(teacher, split[0], split[1], recipe.qat(TrainingRecipe.Kind.IMAGES), new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), teacher.config());
     CheckpointFiles.saveQann(out.resolve("qann.safetensors"), r);
     spec.commandLine().getOut().printf(Locale.ROOT, "QANN (L=%d) top-1 %.2f %% on %d test images; wrote %s%n",
         r.level(), 100 * r.testTop1(), split[1].size(), out.resolve("qann.safetensors"));
+    return 0;
+  }
+
+  private int encoderQat(PrintWriter err) throws Exception {
+    if (!data.isText()) {
+      throw new InvalidInputException(ann + " is a text encoder; give a sentence dataset (--dataset sentiment, imdb"
+          + " or tsv)");
+    }
+    EncoderWeights teacher = EncoderCheckpointFiles.loadAnn(ann);
+    QatOptions options;
+    try {
+      options = recipe.qat(TrainingRecipe.Kind.TEXT);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    TextSplit split = data.loadText(recipe.seed);
+    TokenizedSplit sets = text.encode(split);
+    EncoderExamples train = sets.train();
+    EncoderExamples test = sets.test();
+    TrainCommand.createFolder(out);
+    EncoderQatResult r = EncoderQatTrainer.run(teacher, train, test, options, new TrainingProgress(err));
+    EncoderCheckpointFiles.saveQann(out.resolve("qann.safetensors"), r);
+    spec.commandLine().getOut().printf(Locale.ROOT, "QANN (L=%d) accuracy %.2f %% on %d test sentences; wrote %s%n",
+        r.level(), 100 * r.testTop1(), test.size(), out.resolve("qann.safetensors"));
     return 0;
   }
 }

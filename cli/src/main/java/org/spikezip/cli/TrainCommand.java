@@ -7,9 +7,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spikezip.data.ImageDataset;
+import org.spikezip.data.TextSplit;
 import org.spikezip.error.InvalidInputException;
+import org.spikezip.model.EncoderExamples;
+import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.VitConfig;
 import org.spikezip.train.CheckpointFiles;
+import org.spikezip.train.EncoderCheckpointFiles;
+import org.spikezip.train.EncoderTrainResult;
+import org.spikezip.train.EncoderTrainer;
+import org.spikezip.train.TrainOptions;
 import org.spikezip.train.TrainResult;
 import org.spikezip.train.Trainer;
 import picocli.CommandLine.Command;
@@ -19,14 +26,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code spikezip train}: trains a ReLU ViT from scratch (DJL) and writes it in timm naming. */
+/**
+ * {@code spikezip train}: trains a ReLU ViT from scratch (DJL) and writes it in timm naming; on
+ * sentences, fine-tunes a pretrained encoder with ReLU in place of GELU and writes it in Hugging
+ * Face BERT naming.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
-    description = "Trains a ReLU ViT from scratch on a dataset (AdamW, cosine schedule with warm-up, label"
+    description = "Trains a ReLU ViT from scratch on an image dataset (AdamW, cosine schedule with warm-up, label"
         + " smoothing) and writes --out/ann.safetensors (timm naming, config in the metadata) and"
-        + " --out/config.json.")
+        + " --out/config.json. With a sentence dataset (--dataset sentiment, imdb or tsv) it fine-tunes a pretrained"
+        + " encoder (--init; default all-MiniLM-L6-v2) with ReLU in place of GELU and a fresh classifier, and writes"
+        + " --out/ann.safetensors (Hugging Face BERT naming, config in the metadata).")
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -36,6 +49,22 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin TrainingRecipe recipe;
 
+  @Mixin TextOptions text;
+
+  @Option(names = "--init", paramLabel = "FILE",
+      description = "Sentences: the pretrained encoder to fine-tune: an ONNX export of a BERT (with --heads), a"
+          + " checkpoint written by 'spikezip train', or a Hugging Face BERT/RoBERTa checkpoint with"
+          + " --encoder-config (default: the bundled all-MiniLM-L6-v2).")
+  Path init;
+
+  @Option(names = "--encoder-config", paramLabel = "FILE",
+      description = "Sentences: the Hugging Face config.json of --init.")
+  Path encoderConfig;
+
+  @Option(names = "--heads", paramLabel = "H", defaultValue = "12",
+      description = "Sentences: attention heads of an ONNX --init (not visible in its weights).")
+  int heads;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/train",
       description = "Folder for ann.safetensors and config.json.")
   Path out;
@@ -43,21 +72,49 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
+    if (data.isText()) {
+      return fineTuneEncoder(err);
+    }
     ImageDataset[] split = data.load();
     VitConfig config;
     try {
       config = shape.config(split[0]);
-      recipe.ann();
+      recipe.ann(TrainingRecipe.Kind.IMAGES);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     createFolder(out);
-    TrainResult r = Trainer.trainAnn(config, split[0], split[1], recipe.ann(), new TrainingProgress(err));
+    TrainResult r = Trainer.trainAnn(config, split[0], split[1], recipe.ann(TrainingRecipe.Kind.IMAGES), new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), config);
     CheckpointFiles.saveAnn(out.resolve("ann.safetensors"), r.weights());
     spec.commandLine().getOut().printf(Locale.ROOT, "ANN top-1 %.2f %% on %d test images; wrote %s%n",
         100 * r.testTop1(), split[1].size(), out.resolve("ann.safetensors"));
     return 0;
+  }
+
+  private int fineTuneEncoder(PrintWriter err) throws Exception {
+    OptionChecks.positive(spec, "--heads", heads);
+    TrainOptions options = checked(() -> recipe.ann(TrainingRecipe.Kind.TEXT));
+    TextSplit split = data.loadText(recipe.seed);
+    TokenizedSplit sets = text.encode(split);
+    EncoderExamples train = sets.train();
+    EncoderExamples test = sets.test();
+    EncoderWeights initial = PretrainedEncoder.forFineTuning(PretrainedEncoder.load(init, encoderConfig, heads),
+        train.classNames().size(), recipe.seed);
+    createFolder(out);
+    EncoderTrainResult r = EncoderTrainer.fineTune(initial, train, test, options, new TrainingProgress(err));
+    EncoderCheckpointFiles.saveAnn(out.resolve("ann.safetensors"), r.weights());
+    spec.commandLine().getOut().printf(Locale.ROOT, "ANN accuracy %.2f %% on %d test sentences; wrote %s%n",
+        100 * r.testTop1(), test.size(), out.resolve("ann.safetensors"));
+    return 0;
+  }
+
+  private <T> T checked(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   static void createFolder(Path dir) throws InvalidInputException {

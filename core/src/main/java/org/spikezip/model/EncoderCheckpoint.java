@@ -12,8 +12,8 @@ import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
 
 /**
- * Reads and writes {@link EncoderWeights} in Hugging Face BERT naming
- * ({@code BertForSequenceClassification}), checking every shape:
+ * Reads and writes {@link EncoderWeights} in Hugging Face naming ({@code BertForSequenceClassification},
+ * {@code RobertaForSequenceClassification}: the same names under the prefix), checking every shape:
  *
  * <pre>
  * {prefix}embeddings.{word,position,token_type}_embeddings.weight, {prefix}embeddings.LayerNorm.{weight,bias}
@@ -21,14 +21,22 @@ import org.spikezip.tensor.Tensor;
  * {prefix}encoder.layer.N.attention.output.{dense,LayerNorm}.{weight,bias}
  * {prefix}encoder.layer.N.intermediate.dense.{weight,bias}
  * {prefix}encoder.layer.N.output.{dense,LayerNorm}.{weight,bias}
- * {prefix}pooler.dense.{weight,bias} (optional), classifier.{weight,bias}
+ * {prefix}pooler.dense.{weight,bias} (optional)
+ * classifier.{weight,bias}                                             ({@link LinearHead}), or
+ * classifier.dense.{weight,bias}, classifier.out_proj.{weight,bias}     ({@link DenseTanhHead})
  * </pre>
  *
- * The prefix is {@code "bert."} for Hugging Face classifiers and empty for bare encoders. Every
- * LayerNorm gets the config's eps. RoBERTa's two-layer classification head and its position offset
- * are not read here yet.
+ * The prefix is the layout's ({@code "bert."}, {@code "roberta."}) for Hugging Face classifiers and
+ * empty for bare encoders. The head is the single {@code classifier} whenever
+ * {@code classifier.weight} is present (for either layout); otherwise RoBERTa's dense + out_proj,
+ * which is also read for BERT when {@code classifier.dense.weight} is present. Every LayerNorm gets
+ * the config's eps; the position ids follow the config's {@link EncoderLayout}.
  */
 public final class EncoderCheckpoint {
+  private static final String CLASSIFIER = "classifier";
+  private static final String DENSE = "classifier.dense";
+  private static final String OUT_PROJ = "classifier.out_proj";
+
   private final TensorStore store;
   private final EncoderConfig config;
   private final String prefix;
@@ -37,6 +45,11 @@ public final class EncoderCheckpoint {
     this.store = store;
     this.config = config;
     this.prefix = prefix;
+  }
+
+  /** Reads the weights of a Hugging Face classifier of {@code config}, under its layout's prefix. */
+  public static EncoderWeights read(TensorStore store, EncoderConfig config) throws MalformedWeightsException {
+    return read(store, config, config.layout().checkpointPrefix());
   }
 
   /** Reads the weights of {@code config}; fails on the first missing, mis-shaped or non-finite tensor. */
@@ -69,7 +82,12 @@ public final class EncoderCheckpoint {
       putLayerNorm(t, p + "output.LayerNorm", lw.outNorm());
     }
     w.pooler().ifPresent(pl -> putLinear(t, prefix + "pooler.dense", pl));
-    putLinear(t, "classifier", w.classifier());
+    if (w.head() instanceof DenseTanhHead h) {
+      putLinear(t, DENSE, h.dense());
+      putLinear(t, OUT_PROJ, h.outProj());
+    } else {
+      putLinear(t, CLASSIFIER, w.head().firstLayer());
+    }
     return t;
   }
 
@@ -106,8 +124,17 @@ public final class EncoderCheckpoint {
     Optional<LinearWeights> pooler = store.contains(prefix + "pooler.dense.weight")
         ? Optional.of(linear(prefix + "pooler.dense", d, d))
         : Optional.empty();
-    return new EncoderWeights(config, word, pos, type, embNorm, layers, pooler,
-        linear("classifier", config.numClasses(), d));
+    return new EncoderWeights(config, word, pos, type, embNorm, layers, pooler, head());
+  }
+
+  private ClassifierHead head() throws MalformedWeightsException {
+    int d = config.hidden();
+    int classes = config.numClasses();
+    boolean single = store.contains(CLASSIFIER + ".weight");
+    if (!single && (config.layout() == EncoderLayout.ROBERTA || store.contains(DENSE + ".weight"))) {
+      return new DenseTanhHead(linear(DENSE, d, d), linear(OUT_PROJ, classes, d));
+    }
+    return new LinearHead(linear(CLASSIFIER, classes, d));
   }
 
   private LayerNormWeights layerNorm(String name) throws MalformedWeightsException {

@@ -2,8 +2,8 @@ package org.spikezip.model;
 
 /**
  * One tokenized sequence for an encoder: token ids, attention mask (1 = token, 0 = padding) and
- * token type ids, all of length n. Position ids are {@code 0..n-1}; row 0 is the [CLS] token and
- * must not be padding.
+ * token type ids, all of length n. Position ids follow from the mask by the model's
+ * {@link EncoderLayout}; row 0 is the [CLS] (or {@code <s>}) token and must not be padding.
  */
 public record EncoderInput(int[] ids, int[] mask, int[] tokenTypes) {
   public EncoderInput {

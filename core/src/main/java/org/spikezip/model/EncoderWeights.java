@@ -7,12 +7,12 @@ import java.util.Optional;
  * The float weights of a post-LN encoder classifier ({@link EncoderConfig}).
  *
  * @param wordEmbeddings {@code [vocabSize, hidden]}
- * @param positionEmbeddings {@code [maxPositions, hidden]}; position ids are {@code 0..n-1}
+ * @param positionEmbeddings {@code [maxPositions, hidden]}, looked up by {@link EncoderLayout#positionIds}
  * @param tokenTypeEmbeddings {@code [typeVocabSize, hidden]}
  * @param embeddingNorm {@code embeddings.LayerNorm}
  * @param pooler the BERT pooler (dense + tanh on [CLS]); carried for completeness, not used by the
  *     quantized classifier, which reads the [CLS] row of the last layer directly
- * @param classifier {@code [numClasses, hidden]}, applied to the [CLS] row (row 0)
+ * @param head the classification head on the [CLS] row (row 0)
  */
 public record EncoderWeights(
     EncoderConfig config,
@@ -22,7 +22,7 @@ public record EncoderWeights(
     LayerNormWeights embeddingNorm,
     List<EncoderLayerWeights> layers,
     Optional<LinearWeights> pooler,
-    LinearWeights classifier) {
+    ClassifierHead head) {
 
   public EncoderWeights {
     layers = List.copyOf(layers);
@@ -31,8 +31,8 @@ public record EncoderWeights(
     check("position embeddings", positionEmbeddings.length, (long) config.maxPositions() * d);
     check("token type embeddings", tokenTypeEmbeddings.length, (long) config.typeVocabSize() * d);
     check("layers", layers.size(), config.layers());
-    check("classifier outputs", classifier.out(), config.numClasses());
-    check("classifier inputs", classifier.in(), d);
+    check("classifier outputs", head.numClasses(), config.numClasses());
+    check("classifier inputs", head.firstLayer().in(), d);
   }
 
   private static void check(String what, long got, long want) {

@@ -32,7 +32,8 @@ import org.spikezip.tensor.Shape;
  * the weights and is a parameter; the LayerNorm eps, decomposed into elementwise nodes by the
  * exporter, is one too. The feed-forward activation is read from the graph: {@code Erf} or
  * {@code Gelu} nodes mean GELU, {@code Relu} nodes ReLU. A sentence-embedding model has no
- * classifier; the caller supplies one (or gets zeros).
+ * classifier; the caller supplies one (or gets zeros), as a {@link LinearHead}. The layout is
+ * {@link EncoderLayout#BERT} (positions {@code 0..n-1}).
  */
 public final class OnnxEncoderMapping {
   private static final Pattern LAYER = Pattern.compile("(?:^|\\.)encoder\\.layer\\.(\\d+)\\.");
@@ -143,7 +144,7 @@ public final class OnnxEncoderMapping {
     }
     int m = interShape.dim(1);
     EncoderConfig config = new EncoderConfig(vocab, positions, types, d, layers, heads, m, numClasses, lnEps,
-        activation());
+        activation(), EncoderLayout.BERT);
     String what = EncoderCheckpoint.describe(config);
     double[] word = expect(prefix + WORD, what, vocab, d);
     double[] pos = expect(prefix + "embeddings.position_embeddings.weight", what, positions, d);
@@ -175,7 +176,7 @@ public final class OnnxEncoderMapping {
       throw new MalformedWeightsException(store.source() + ": the classifier reads " + head.in()
           + " features, expected the hidden size " + d);
     }
-    return new EncoderWeights(config, word, pos, type, embNorm, ls, pooler, head);
+    return new EncoderWeights(config, word, pos, type, embNorm, ls, pooler, new LinearHead(head));
   }
 
   /** What comes before {@code embeddings.word_embeddings.weight} (empty, or {@code bert.}). */

@@ -9,13 +9,24 @@ import java.util.Random;
 public final class RandomEncoders {
   private RandomEncoders() {}
 
+  /** A ReLU BERT: two token types, eps 1e-12. */
   public static EncoderConfig config(int vocab, int maxPositions, int hidden, int layers, int heads,
       int intermediate, int classes) {
-    return new EncoderConfig(vocab, maxPositions, 2, hidden, layers, heads, intermediate, classes,
-        EncoderConfig.BERT_LN_EPS, Activation.RELU);
+    return config(EncoderLayout.BERT, vocab, maxPositions, hidden, layers, heads, intermediate, classes);
   }
 
-  /** Weights with variance-preserving scales (float32 values, as real checkpoints hold). */
+  /** A ReLU encoder of {@code layout}: BERT with two token types and eps 1e-12, RoBERTa with one and 1e-5. */
+  public static EncoderConfig config(EncoderLayout layout, int vocab, int maxPositions, int hidden, int layers,
+      int heads, int intermediate, int classes) {
+    boolean bert = layout == EncoderLayout.BERT;
+    return new EncoderConfig(vocab, maxPositions, bert ? 2 : 1, hidden, layers, heads, intermediate, classes,
+        bert ? EncoderConfig.BERT_LN_EPS : EncoderConfig.ROBERTA_LN_EPS, Activation.RELU, layout);
+  }
+
+  /**
+   * Weights with variance-preserving scales (float32 values, as real checkpoints hold) and the
+   * layout's head: {@link LinearHead} for BERT, {@link DenseTanhHead} for RoBERTa.
+   */
   public static EncoderWeights weights(EncoderConfig c, long seed) {
     Random r = new Random(seed);
     int d = c.hidden();
@@ -26,7 +37,14 @@ public final class RandomEncoders {
     }
     return new EncoderWeights(c, RandomWeights.gaussian(r, c.vocabSize() * d, 1), RandomWeights.gaussian(r, c.maxPositions() * d, 0.5),
         RandomWeights.gaussian(r, c.typeVocabSize() * d, 0.5), RandomWeights.layerNorm(r, d, c.lnEps()), layers, Optional.of(RandomWeights.linear(r, d, d)),
-        RandomWeights.linear(r, c.numClasses(), d));
+        head(c, r));
+  }
+
+  private static ClassifierHead head(EncoderConfig c, Random r) {
+    int d = c.hidden();
+    return c.layout() == EncoderLayout.BERT
+        ? new LinearHead(RandomWeights.linear(r, c.numClasses(), d))
+        : new DenseTanhHead(RandomWeights.linear(r, d, d), RandomWeights.linear(r, c.numClasses(), d));
   }
 
   /** Random token ids {@code [n]} with {@code ids[0]} a [CLS]-like id. */

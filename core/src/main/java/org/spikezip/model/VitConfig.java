@@ -3,8 +3,6 @@ package org.spikezip.model;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,31 +162,19 @@ public record VitConfig(
    * (as in the golden vectors' sidecar files). Missing keys take timm's defaults except the sizes.
    */
   public static VitConfig fromJson(String json, String source) throws InvalidInputException {
-    JsonObject o;
-    try {
-      JsonElement root = JsonParser.parseString(json);
-      if (!root.isJsonObject()) {
-        throw new InvalidInputException(source + ": expected a JSON object with ViT config keys");
-      }
-      o = root.getAsJsonObject();
-      if (o.has("config") && o.get("config").isJsonObject()) {
-        o = o.getAsJsonObject("config");
-      }
-    } catch (JsonParseException e) {
-      throw new InvalidInputException(source + ": not valid JSON (" + e.getMessage() + ")");
-    }
+    JsonObject o = ConfigJson.object(json, source, "ViT config");
     try {
       return new VitConfig(
-          intKey(o, "img_size", source, null),
-          intKey(o, "patch_size", source, null),
-          intKey(o, "in_chans", source, 3),
-          intKey(o, "embed_dim", source, null),
-          intKey(o, "depth", source, null),
-          intKey(o, "num_heads", source, null),
-          o.has("mlp_ratio") ? number(o, "mlp_ratio", source) : 4.0,
-          intKey(o, "num_classes", source, 1000),
-          !o.has("qkv_bias") || bool(o, "qkv_bias", source),
-          o.has("ln_eps") ? number(o, "ln_eps", source) : 1e-6,
+          ConfigJson.intKey(o, "img_size", source, null),
+          ConfigJson.intKey(o, "patch_size", source, null),
+          ConfigJson.intKey(o, "in_chans", source, 3),
+          ConfigJson.intKey(o, "embed_dim", source, null),
+          ConfigJson.intKey(o, "depth", source, null),
+          ConfigJson.intKey(o, "num_heads", source, null),
+          o.has("mlp_ratio") ? ConfigJson.number(o, "mlp_ratio", source) : 4.0,
+          ConfigJson.intKey(o, "num_classes", source, 1000),
+          !o.has("qkv_bias") || ConfigJson.bool(o, "qkv_bias", source),
+          o.has("ln_eps") ? ConfigJson.number(o, "ln_eps", source) : 1e-6,
           o.has("act_layer") ? Activation.parse(o.get("act_layer").getAsString()) : Activation.RELU,
           o.has("global_pool") && globalPool(o.get("global_pool")));
     } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
@@ -202,36 +188,5 @@ public record VitConfig(
     }
     String s = e.getAsString();
     return !(s.isEmpty() || s.equals("token"));
-  }
-
-  private static int intKey(JsonObject o, String key, String source, Integer fallback)
-      throws InvalidInputException {
-    if (!o.has(key)) {
-      if (fallback == null) {
-        throw new InvalidInputException(source + ": missing config key '" + key + "'");
-      }
-      return fallback;
-    }
-    double v = number(o, key, source);
-    if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-      throw new InvalidInputException(source + ": config key '" + key + "' must be a whole number, got " + v);
-    }
-    return (int) v;
-  }
-
-  private static double number(JsonObject o, String key, String source) throws InvalidInputException {
-    JsonElement e = o.get(key);
-    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-      throw new InvalidInputException(source + ": config key '" + key + "' must be a number, got " + e);
-    }
-    return e.getAsDouble();
-  }
-
-  private static boolean bool(JsonObject o, String key, String source) throws InvalidInputException {
-    JsonElement e = o.get(key);
-    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
-      throw new InvalidInputException(source + ": config key '" + key + "' must be true or false, got " + e);
-    }
-    return e.getAsBoolean();
   }
 }

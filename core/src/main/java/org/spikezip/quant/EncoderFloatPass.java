@@ -19,11 +19,11 @@ import org.spikezip.model.LinearWeights;
  * batch's values there in place: identity for the float model, fake quantization for calibration.
  *
  * <pre>
- * x = hook(emb, LN_emb(word + position + type))
+ * x = hook(emb, LN_emb(word + position + type))                (QuantizedEncoder#embed)
  * per layer: q,k,v = hook(x Wq), hook(x Wk), hook(x Wv)
  *            a = hook(softmax(q*scale @ k^T + mask));  o = hook(attnOut(hook(a @ v)))
  *            h = hook(LN_attn(x + o));  x = hook(LN_out(h + hook(out(relu(hook(intermediate(h)))))))
- * logits = classifier(x[0])
+ * logits = head.readout(head.firstLayer(x[0]))
  * </pre>
  *
  * Not the exact path (that is {@link EncoderQannForward}); the reference for accuracy and steps.
@@ -62,16 +62,9 @@ public final class EncoderFloatPass {
       EncoderInput in = inputs.get(b);
       len[b] = in.length();
       masks[b] = QuantizedEncoder.additiveMask(in.mask());
-      double[] sum = new double[len[b] * d];
-      for (int t = 0; t < len[b]; t++) {
-        for (int i = 0; i < d; i++) {
-          sum[t * d + i] = (w.wordEmbeddings()[in.ids()[t] * d + i] + w.positionEmbeddings()[t * d + i])
-              + w.tokenTypeEmbeddings()[in.tokenTypes()[t] * d + i];
-        }
-      }
-      x[b] = sum;
+      x[b] = QuantizedEncoder.embed(w, in);
     }
-    x = site(EncoderSite.EMBEDDINGS, layerNorm(x, w.embeddingNorm()));
+    x = site(EncoderSite.EMBEDDINGS, x);
     for (int l = 0; l < c.layers(); l++) {
       x = layer(l, w.layers().get(l), x, len, masks);
     }
@@ -79,7 +72,8 @@ public final class EncoderFloatPass {
     for (int b = 0; b < batch; b++) {
       double[] row = new double[d];
       System.arraycopy(x[b], 0, row, 0, d);
-      logits[b] = linear(w.classifier(), row);
+      logits[b] = new double[c.numClasses()];
+      w.head().readout(linear(w.head().firstLayer(), row), logits[b]);
     }
     return logits;
   }

@@ -21,7 +21,7 @@ import org.spikezip.model.EncoderInput;
  *            a = Qattn(softmax((Sq.Sk) * (s_q*scale*s_k) + mask));  o = Qao(attnOut(Qav((A.Sv) * s_a*s_v)))
  *            h = Qan(LN_attn(x + theta_ao * S_ao));  x = theta_an * S_an
  *            x = theta_on * Qon(LN_out(x + theta_out * Qout(out(Qinter(intermediate(x))))))
- * logits = classifier(S_final[0])
+ * logits = head.readout(classifier(S_final[0]))
  * </pre>
  *
  * Residual sums are {@code theta_a * S_a + theta_b * S_b} ({@link Quantizer#value}), the expression
@@ -49,10 +49,12 @@ public final class EncoderQannForward {
     }
     ExactLinear cls = model.classifier();
     double[] acc = linear(cls, x, 1);
-    double[] logits = new double[cls.out()];
-    for (int o = 0; o < logits.length; o++) {
-      logits[o] = cls.value(acc[o], o);
+    double[] h = new double[cls.out()];
+    for (int o = 0; o < h.length; o++) {
+      h[o] = cls.value(acc[o], o);
     }
+    double[] logits = new double[model.head().numClasses()];
+    model.head().readout(h, logits);
     return new QannResult(logits, codes);
   }
 
@@ -88,8 +90,4 @@ public final class EncoderQannForward {
     }
     return y;
   }
-
-
-
-
 }

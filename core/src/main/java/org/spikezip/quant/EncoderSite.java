@@ -1,5 +1,8 @@
 package org.spikezip.quant;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The places a post-LN encoder layer quantizes (SPEC §3 for encoders), named after Hugging Face
  * BERT's modules: {@code encoder.layer.N.<suffix>}.
@@ -35,6 +38,18 @@ public enum EncoderSite {
 
   public boolean signed() {
     return signed;
+  }
+
+  /** Every quantizer name of an encoder with {@code layers} layers, in network order. */
+  public static List<String> names(int layers) {
+    List<String> names = new ArrayList<>();
+    names.add(EMBEDDINGS);
+    for (int l = 0; l < layers; l++) {
+      for (EncoderSite s : values()) {
+        names.add(s.name(l));
+      }
+    }
+    return names;
   }
 
   /** The quantizer's name in layer {@code layer}, e.g. {@code encoder.layer.0.attention.self.quan_q}. */

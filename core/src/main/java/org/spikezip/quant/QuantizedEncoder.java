@@ -8,8 +8,10 @@ import java.util.Map;
 import org.spikezip.error.UnsupportedModelException;
 import org.spikezip.kernel.CanonicalFunctions;
 import org.spikezip.model.Activation;
+import org.spikezip.model.ClassifierHead;
 import org.spikezip.model.EncoderConfig;
 import org.spikezip.model.EncoderInput;
+import org.spikezip.model.EncoderLayout;
 import org.spikezip.model.EncoderLayerWeights;
 import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.LayerNormWeights;
@@ -18,13 +20,17 @@ import org.spikezip.model.LayerNormWeights;
  * An immutable quantized post-LN encoder classifier (QANN, issue 6):
  *
  * <pre>
- * x_0 = Qemb(LN_emb(word[id] + position[t] + tokenType[type]))      (analog, computed once)
+ * x_0 = Qemb(LN_emb(word[id] + position[pos(t)] + tokenType[type]))   (analog, computed once)
  * x_{l+1} = layer_l(x_l, mask)                                         ({@link QuantizedEncoderLayer})
- * logits = classifier(x_L[0])
+ * h = classifier(x_L[0]);  logits = head.readout(h)
  * </pre>
  *
- * The embeddings and the additive padding mask are float functions of the input alone; {@link #embed}
- * and {@link #additiveMask} are the one piece of code both QANN and SNN evaluate them with.
+ * The embeddings (with the layout's position ids, {@link EncoderLayout#positionIds}) and the
+ * additive padding mask are float functions of the input alone; {@link #embed} and
+ * {@link #additiveMask} are the one piece of code the float pass, QANN and SNN evaluate them with.
+ * The head's first layer ({@code classifier} or {@code classifier.dense}) is an {@link ExactLinear}
+ * on the final quantizer's codes; its readout (identity, or RoBERTa's tanh and out_proj) is the
+ * float function {@link ClassifierHead#readout} of that layer's output on the [CLS] row.
  */
 public final class QuantizedEncoder {
   /**
@@ -44,10 +50,15 @@ public final class QuantizedEncoder {
   private final Quantizer embeddingQuantizer;
   private final List<QuantizedEncoderLayer> layers;
   private final ExactLinear classifier;
+  private final ClassifierHead head;
 
+  /**
+   * @param classifier the head's first layer on the final quantizer's codes
+   * @param head the float head; only its {@link ClassifierHead#readout} is applied
+   */
   public QuantizedEncoder(EncoderConfig config, int level, WeightPrecision precision, double[] word,
       double[] position, double[] tokenType, LayerNormWeights embeddingNorm, Quantizer embeddingQuantizer,
-      List<QuantizedEncoderLayer> layers, ExactLinear classifier) {
+      List<QuantizedEncoderLayer> layers, ExactLinear classifier, ClassifierHead head) {
     this.config = config;
     this.level = level;
     this.precision = precision;
@@ -58,6 +69,11 @@ public final class QuantizedEncoder {
     this.embeddingQuantizer = embeddingQuantizer;
     this.layers = List.copyOf(layers);
     this.classifier = classifier;
+    this.head = head;
+    if (classifier.out() != head.firstLayer().out() || classifier.in() != config.hidden()) {
+      throw new IllegalArgumentException("classifier must be " + head.firstLayer().out() + "x" + config.hidden()
+          + ", got " + classifier.out() + "x" + classifier.in());
+    }
   }
 
   /** Quantizes a float encoder with the given steps (by the names of {@link #quantizers()}) at {@code level} levels. */
@@ -91,21 +107,36 @@ public final class QuantizedEncoder {
       in = qs.get(EncoderSite.OUT_NORM);
     }
     return new QuantizedEncoder(c, level, precision, w.wordEmbeddings(), w.positionEmbeddings(),
-        w.tokenTypeEmbeddings(), w.embeddingNorm(), embQ, layers, ExactLinear.of(w.classifier(), in, precision));
+        w.tokenTypeEmbeddings(), w.embeddingNorm(), embQ, layers,
+        ExactLinear.of(w.head().firstLayer(), in, precision), w.head());
   }
 
   /**
    * The embedding LayerNorm's output {@code [n, hidden]}:
-   * {@code LN_emb((word[id] + position[t]) + tokenType[type])}, summed in that order.
+   * {@code LN_emb((word[id] + position[pos(t)]) + tokenType[type])}, summed in that order, with
+   * {@code pos} the layout's position ids.
    *
    * @throws IllegalArgumentException if an id, type or the length is out of range
    */
   public double[] embed(EncoderInput input) {
+    return embed(config, word, position, tokenType, embeddingNorm, input);
+  }
+
+  /** {@link #embed} for float weights (the float pass). */
+  static double[] embed(EncoderWeights w, EncoderInput input) {
+    return embed(w.config(), w.wordEmbeddings(), w.positionEmbeddings(), w.tokenTypeEmbeddings(), w.embeddingNorm(),
+        input);
+  }
+
+  private static double[] embed(EncoderConfig config, double[] word, double[] position, double[] tokenType,
+      LayerNormWeights norm, EncoderInput input) {
     int n = input.length();
     int d = config.hidden();
-    if (n > config.maxPositions()) {
-      throw new IllegalArgumentException("sequence of " + n + " tokens exceeds max positions " + config.maxPositions());
+    if (n > config.maxTokens()) {
+      throw new IllegalArgumentException("sequence of " + n + " tokens exceeds the " + config.maxTokens()
+          + " that max positions " + config.maxPositions() + " allow (" + config.layout() + ")");
     }
+    int[] pos = config.layout().positionIds(input.mask());
     double[] sum = new double[n * d];
     for (int t = 0; t < n; t++) {
       int id = input.ids()[t];
@@ -117,12 +148,12 @@ public final class QuantizedEncoder {
         throw new IllegalArgumentException("token type " + type + " at " + t + " outside [0, " + config.typeVocabSize() + ")");
       }
       for (int i = 0; i < d; i++) {
-        sum[t * d + i] = (word[id * d + i] + position[t * d + i]) + tokenType[type * d + i];
+        sum[t * d + i] = (word[id * d + i] + position[pos[t] * d + i]) + tokenType[type * d + i];
       }
     }
     double[] y = new double[n * d];
     for (int t = 0; t < n; t++) {
-      CanonicalFunctions.layerNorm(sum, t * d, embeddingNorm.gamma(), embeddingNorm.beta(), embeddingNorm.eps(), y, t * d);
+      CanonicalFunctions.layerNorm(sum, t * d, norm.gamma(), norm.beta(), norm.eps(), y, t * d);
     }
     return y;
   }
@@ -172,8 +203,14 @@ public final class QuantizedEncoder {
     return layers;
   }
 
+  /** The head's first layer ({@code classifier} or {@code classifier.dense}) on the final quantizer's codes. */
   public ExactLinear classifier() {
     return classifier;
+  }
+
+  /** The float head whose {@link ClassifierHead#readout} turns the classifier's [CLS] output into logits. */
+  public ClassifierHead head() {
+    return head;
   }
 
   /** The quantizer feeding the classifier (the last layer's output LayerNorm). */

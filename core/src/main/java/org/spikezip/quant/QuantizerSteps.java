@@ -51,10 +51,15 @@ public record QuantizerSteps(Map<String, Double> steps) {
     return store.names().stream().anyMatch(n -> n.endsWith(STEP_SUFFIX));
   }
 
-  /** Reads {@code <name>.s} for every quantizer; each must be a positive finite scalar. */
+  /** Reads {@code <name>.s} for every quantizer of a ViT; each must be a positive finite scalar. */
   public static QuantizerSteps read(TensorStore store, VitConfig config) throws MalformedWeightsException {
+    return read(store, names(config));
+  }
+
+  /** Reads {@code <name>.s} for every quantizer in {@code names}; each must be a positive finite scalar. */
+  public static QuantizerSteps read(TensorStore store, List<String> names) throws MalformedWeightsException {
     Map<String, Double> steps = new LinkedHashMap<>();
-    for (String name : names(config)) {
+    for (String name : names) {
       String key = name + STEP_SUFFIX;
       if (!store.contains(key)) {
         throw new MalformedWeightsException(NearNames.missingMessage(store.source(), key, store.names())

@@ -13,10 +13,14 @@ import org.spikezip.snn.SpikeBuffer;
  *       (q, k, v) + 1 (the residual add), attention-LayerNorm neurons intermediate + 1, q, k and v
  *       spikes tokens, attention spikes head_dim, attention-value neurons hidden, intermediate
  *       neurons hidden, attention-output and output neurons 1 (residual), the last LayerNorm's
- *       neurons on the [CLS] row classes. The embedding sums (word + position + type) are 2·n·hidden
+ *       neurons on the [CLS] row the head's first layer's width (classes, or hidden for RoBERTa's
+ *       dense). The embedding sums (word + position + type) are 2·n·hidden
  *       ACs at step 1, on the embedding layer.
  *   <li>MAC: a LayerNorm row recomputed, 4·hidden (the embedding LayerNorm: every row at step 1); a
- *       softmax row, 3·tokens; an output element of a dense layer or of attention-times-V, 1.
+ *       softmax row, 3·tokens; an output element of a dense layer or of attention-times-V, 1; the
+ *       head's float readout, whenever the head's first layer moved, its
+ *       {@link org.spikezip.model.ClassifierHead#readoutMacs} (RoBERTa: hidden tanh plus
+ *       classes·hidden for out_proj; BERT: none), on the {@code head} layer.
  *   <li>Neuron update: one per neuron evaluated.
  * </ul>
  */
@@ -57,13 +61,14 @@ final class EncoderOpCounter {
             clsSpikes++;
           }
         }
-        rec.record(layer++, o.positiveInStep(), o.negativeInStep(), clsSpikes * c.numClasses(), macs,
+        rec.record(layer++, o.positiveInStep(), o.negativeInStep(), clsSpikes * net.classifier().out(), macs,
             o.evaluatedInStep());
       } else {
         record(rec, layer++, b.outNormSpikes, 3L * d + 1, 0, macs);
       }
     }
-    rec.record(layer, 0, 0, 0, (long) c.numClasses() * s.logits.changed().size(), 0);
+    long headRows = s.classifierOut.changed().size();
+    rec.record(layer, 0, 0, 0, headRows * (net.classifier().out() + net.head().readoutMacs()), 0);
   }
 
   private static void record(ActivityRecorder rec, int layer, SpikeBuffer b, long fanOut, long extraAcs, long macs) {

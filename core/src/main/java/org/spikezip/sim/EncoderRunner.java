@@ -24,7 +24,8 @@ import org.spikezip.snn.op.SpikeSoftmax;
  * <p>Per layer, with {@code x = theta_in * S_in} the running value of the input neurons:
  * SpikeLinear q/k/v, ST-BIF+, SESA scores, Spike-Softmax with the mask, SESA values, attention output
  * dense, residual {@code x + theta_ao * S_ao}, Spike-LayerNorm, ST-BIF+, intermediate and output
- * dense, residual, Spike-LayerNorm, ST-BIF+. At quiescence every tracer equals the
+ * dense, residual, Spike-LayerNorm, ST-BIF+. Then the head's first layer on the [CLS] row's spikes
+ * and, when its output moved, the head's float readout of it. At quiescence every tracer equals the
  * {@link org.spikezip.quant.EncoderQannForward} code and the logits are the QANN's, bit for bit.
  */
 final class EncoderRunner {
@@ -91,7 +92,13 @@ final class EncoderRunner {
       in = ls.outNormSpikes;
       inValue = ls.outNormValue;
     }
-    SpikeLinear.step(net.classifier(), in, s.classifierAcc, s.logits, 1, first);
+    SpikeLinear.step(net.classifier(), in, s.classifierAcc, s.classifierOut, 1, first);
+    RowSet read = s.logits.changed();
+    read.clear();
+    if (s.classifierOut.changed().size() > 0) {
+      net.head().readout(s.classifierOut.values(), s.logits.values());
+      read.addAll();
+    }
   }
 
   private static void layer(SpikingEncoderLayer p, EncoderLayerState s, SpikeBuffer x, ValueBuffer xValue,

@@ -11,8 +11,9 @@ import org.spikezip.snn.ValueBuffer;
 
 /**
  * All dynamic state of one sequence's simulation of a {@link SpikingEncoder} at one sequence length
- * n: the embedding input and neurons, every layer's buffers, the classifier's accumulators, and the
- * sample's additive padding mask (a constant of the sample, set at injection).
+ * n: the embedding input and neurons, every layer's buffers, the classifier's accumulators and
+ * [CLS]-row output, the logits read out of it, and the sample's additive padding mask (a constant
+ * of the sample, set at injection).
  */
 final class EncoderSimState {
   final int length;
@@ -21,6 +22,7 @@ final class EncoderSimState {
   final ValueBuffer embeddingValue;
   final List<EncoderLayerState> layers;
   final double[] classifierAcc;
+  final ValueBuffer classifierOut;
   final ValueBuffer logits;
   final double[] softmaxScratch;
   double[] mask;
@@ -43,7 +45,8 @@ final class EncoderSimState {
     }
     layers = Collections.unmodifiableList(ls);
     neuronLayers = Collections.unmodifiableList(all);
-    classifierAcc = new double[c.numClasses()];
+    classifierAcc = new double[net.classifier().out()];
+    classifierOut = new ValueBuffer(1, net.classifier().out());
     logits = new ValueBuffer(1, c.numClasses());
     softmaxScratch = new double[n];
   }
@@ -61,6 +64,7 @@ final class EncoderSimState {
       l.reset();
     }
     Arrays.fill(classifierAcc, 0);
+    classifierOut.reset();
     logits.reset();
     mask = null;
   }

@@ -14,11 +14,12 @@ import org.spikezip.io.safetensors.SafetensorsWriter;
 import org.spikezip.tensor.Shape;
 import org.spikezip.tensor.Tensor;
 
-/** Hugging Face BERT naming: weights written and read back are the same, shapes are checked. */
+/** Hugging Face BERT and RoBERTa naming: weights written and read back are the same, shapes are checked. */
 class EncoderCheckpointTest {
   @TempDir Path dir;
 
   private static final EncoderConfig CONFIG = RandomEncoders.config(11, 6, 6, 2, 2, 10, 3);
+  private static final EncoderConfig ROBERTA = RandomEncoders.config(EncoderLayout.ROBERTA, 11, 8, 6, 2, 2, 10, 3);
 
   @Test
   void bertWeightsRoundTripThroughSafetensors() throws Exception {
@@ -50,5 +51,62 @@ class EncoderCheckpointTest {
           .hasMessageContaining("encoder.layer.0.intermediate.dense.weight")
           .hasMessageContaining("[10, 6]");
     }
+  }
+
+  @Test
+  void robertaClassifierRoundTripsThroughSafetensors() throws Exception {
+    EncoderWeights w = RandomEncoders.weights(ROBERTA, 7);
+    Map<String, Tensor> tensors = EncoderCheckpoint.tensors(w, "roberta.");
+    assertThat(tensors).containsKeys("roberta.embeddings.position_embeddings.weight",
+        "roberta.encoder.layer.1.output.dense.bias", "classifier.dense.weight", "classifier.dense.bias",
+        "classifier.out_proj.weight", "classifier.out_proj.bias").doesNotContainKey("classifier.weight");
+    assertThat(tensors.get("roberta.embeddings.token_type_embeddings.weight").shape()).isEqualTo(Shape.of(1, 6));
+    assertThat(tensors.get("classifier.out_proj.weight").shape()).isEqualTo(Shape.of(3, 6));
+    Path file = dir.resolve("roberta.safetensors");
+    SafetensorsWriter.write(file, tensors);
+    try (SafetensorsReader store = SafetensorsReader.open(file)) {
+      EncoderWeights back = EncoderCheckpoint.read(store, ROBERTA);
+      assertThat(back.head()).isInstanceOf(DenseTanhHead.class).usingRecursiveComparison().isEqualTo(w.head());
+      assertThat(EncoderCheckpoint.tensors(back, "roberta.")).usingRecursiveComparison().isEqualTo(tensors);
+      assertThat(back.layers().get(1).outNorm().eps()).isEqualTo(EncoderConfig.ROBERTA_LN_EPS);
+    }
+  }
+
+  /** A single {@code classifier} is read for RoBERTa, and dense + out_proj for BERT. */
+  @Test
+  void eitherLayoutReadsEitherHead() throws Exception {
+    EncoderWeights roberta = RandomEncoders.weights(ROBERTA, 9);
+    LinearWeights outProj = ((DenseTanhHead) roberta.head()).outProj();
+    EncoderWeights robertaLinear = withHead(roberta, new LinearHead(outProj));
+    EncoderWeights bertTanh = withHead(RandomEncoders.weights(CONFIG, 10),
+        new DenseTanhHead(((DenseTanhHead) roberta.head()).dense(), outProj));
+    for (EncoderWeights w : new EncoderWeights[] {robertaLinear, bertTanh}) {
+      String prefix = w.config().layout().checkpointPrefix();
+      Path file = dir.resolve(prefix + "safetensors");
+      SafetensorsWriter.write(file, EncoderCheckpoint.tensors(w, prefix));
+      try (SafetensorsReader store = SafetensorsReader.open(file)) {
+        assertThat(EncoderCheckpoint.read(store, w.config()).head()).usingRecursiveComparison().isEqualTo(w.head());
+      }
+    }
+  }
+
+  @Test
+  void aMissingOutProjIsReportedInOneLineByName() throws Exception {
+    Map<String, Tensor> tensors = new LinkedHashMap<>(
+        EncoderCheckpoint.tensors(RandomEncoders.weights(ROBERTA, 11), "roberta."));
+    tensors.remove("classifier.out_proj.weight");
+    Path file = dir.resolve("no_out_proj.safetensors");
+    SafetensorsWriter.write(file, tensors);
+    try (SafetensorsReader store = SafetensorsReader.open(file)) {
+      assertThatThrownBy(() -> EncoderCheckpoint.read(store, ROBERTA))
+          .isInstanceOf(MalformedWeightsException.class)
+          .hasMessageStartingWith(store.source() + ": no tensor named 'classifier.out_proj.weight'")
+          .hasMessageNotContaining("\n");
+    }
+  }
+
+  private static EncoderWeights withHead(EncoderWeights w, ClassifierHead head) {
+    return new EncoderWeights(w.config(), w.wordEmbeddings(), w.positionEmbeddings(), w.tokenTypeEmbeddings(),
+        w.embeddingNorm(), w.layers(), w.pooler(), head);
   }
 }

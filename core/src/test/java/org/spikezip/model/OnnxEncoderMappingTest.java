@@ -47,9 +47,11 @@ class OnnxEncoderMappingTest {
     try (OnnxTensorStore store = OnnxReader.open(miniLm)) {
       EncoderWeights w = OnnxEncoderMapping.read(store, 12, EncoderConfig.BERT_LN_EPS, 2);
       EncoderConfig c = w.config();
-      assertThat(c).isEqualTo(new EncoderConfig(30522, 512, 2, 384, 6, 12, 1536, 2, 1e-12, Activation.GELU));
+      assertThat(c).isEqualTo(new EncoderConfig(30522, 512, 2, 384, 6, 12, 1536, 2, 1e-12, Activation.GELU,
+          EncoderLayout.BERT));
       assertThat(w.pooler()).isEmpty();
-      assertThat(w.classifier().weight()).containsOnly(0.0);
+      assertThat(w.head()).isInstanceOf(LinearHead.class);
+      assertThat(w.head().firstLayer().weight()).containsOnly(0.0);
 
       double[] word = store.tensor("embeddings.word_embeddings.weight").toArray();
       assertThat(Arrays.copyOf(w.wordEmbeddings(), 384)).isEqualTo(Arrays.copyOf(word, 384));
@@ -91,9 +93,9 @@ class OnnxEncoderMappingTest {
             + "first)");
     EncoderConfig c = w.config();
     EncoderWeights relu = new EncoderWeights(new EncoderConfig(c.vocabSize(), c.maxPositions(), c.typeVocabSize(),
-        c.hidden(), c.layers(), c.heads(), c.intermediate(), c.numClasses(), c.lnEps(), Activation.RELU),
+        c.hidden(), c.layers(), c.heads(), c.intermediate(), c.numClasses(), c.lnEps(), Activation.RELU, c.layout()),
         w.wordEmbeddings(), w.positionEmbeddings(), w.tokenTypeEmbeddings(), w.embeddingNorm(), w.layers(),
-        w.pooler(), w.classifier());
+        w.pooler(), w.head());
     // [CLS] hello world [SEP], and a padded copy
     double[][] logits = EncoderFloatPass.logits(relu, List.of(
         EncoderInput.of(new int[] {101, 7592, 2088, 102}, new int[] {1, 1, 1, 1}),

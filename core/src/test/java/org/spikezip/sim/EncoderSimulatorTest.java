@@ -2,6 +2,7 @@ package org.spikezip.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.spikezip.convert.SpikingEncoder;
 import org.spikezip.error.UnsupportedModelException;
 import org.spikezip.model.EncoderConfig;
 import org.spikezip.model.EncoderInput;
+import org.spikezip.model.EncoderLayout;
 import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.RandomEncoders;
 import org.spikezip.quant.EncoderQannForward;
@@ -105,5 +107,24 @@ class EncoderSimulatorTest {
           .isEqualTo(new EncoderQannForward(q).forward(inputs.get(i)).logits());
       assertThat(three.get(i).stopStep()).isEqualTo(one.get(i).stopStep());
     }
+  }
+
+  /**
+   * RoBERTa's head: the spike-driven dense on the [CLS] row (hidden outputs) plus the float readout,
+   * hidden tanh and classes x hidden out_proj MACs, counted at every step in which the dense moved.
+   */
+  @Test
+  void robertaHeadCountsItsReadoutAsMacs() throws UnsupportedModelException {
+    EncoderConfig c = RandomEncoders.config(EncoderLayout.ROBERTA, 25, 12, 10, 2, 2, 14, 3);
+    EncoderWeights w = RandomEncoders.weights(c, 22);
+    EncoderInput in = EncoderInput.of(RandomEncoders.tokens(c, 7, new Random(4)), RandomEncoders.mask(7, 5));
+    QuantizedEncoder q = QuantizedEncoder.build(w, EncoderStepCalibrator.calibrate(w, 16, List.of(in)), 16,
+        WeightPrecision.grid());
+    SampleResult r = new EncoderSimulator(SpikingEncoder.convert(q), StopRule.quiescent(10_000)).run(in);
+    assertThat(r.logits()).isEqualTo(new EncoderQannForward(q).forward(in).logits());
+    long perReadout = 10 + (10 + 3 * 10);
+    long[] headMacs = r.layers().get(r.layers().size() - 1).macsPerStep();
+    assertThat(headMacs[0]).isEqualTo(perReadout);
+    assertThat(Arrays.stream(headMacs).boxed().toList()).containsOnly(0L, perReadout);
   }
 }

@@ -16,6 +16,7 @@ import org.spikezip.convert.SpikingEncoder;
 import org.spikezip.error.UnsupportedModelException;
 import org.spikezip.model.EncoderConfig;
 import org.spikezip.model.EncoderInput;
+import org.spikezip.model.EncoderLayout;
 import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.RandomEncoders;
 import org.spikezip.quant.EncoderQannForward;
@@ -26,9 +27,10 @@ import org.spikezip.quant.QuantizerSteps;
 import org.spikezip.quant.WeightPrecision;
 
 /**
- * SPEC §5 for post-LN encoders with padding: once quiet, every tracer of the spiking encoder equals
- * the QANN's code under the same quantizer name and the logits are the same bits; padding cannot
- * reach the unpadded tokens.
+ * SPEC §5 for post-LN encoders with padding, in both layouts (BERT: positions 0..n-1 and a linear
+ * head; RoBERTa: offset positions and the dense + tanh + out_proj head): once quiet, every tracer
+ * of the spiking encoder equals the QANN's code under the same quantizer name and the logits are
+ * the same bits; padding cannot reach the unpadded tokens.
  */
 class EncoderSnnEqualsQannPropertyTest {
 
@@ -41,11 +43,12 @@ class EncoderSnnEqualsQannPropertyTest {
       @ForAll @IntRange(min = 3, max = 9) int length,
       @ForAll boolean calibrated,
       @ForAll boolean integerWeights,
+      @ForAll EncoderLayout layout,
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed) throws UnsupportedModelException {
     Random r = new Random(seed);
     int headDim = 2 * halfHeadDim + 1;
     int hidden = heads * headDim;
-    EncoderConfig c = RandomEncoders.config(20, 12, hidden, layers, heads, 1 + r.nextInt(2 * hidden + 2),
+    EncoderConfig c = RandomEncoders.config(layout, 20, 12, hidden, layers, heads, 1 + r.nextInt(2 * hidden + 2),
         2 + r.nextInt(3));
     EncoderWeights w = RandomEncoders.weights(c, seed);
     List<EncoderInput> inputs = new ArrayList<>();
@@ -74,7 +77,8 @@ class EncoderSnnEqualsQannPropertyTest {
 
   /**
    * Padded keys get probability exactly 0 (their scores are minus infinity), so neither their ids nor
-   * their types reach the unpadded rows: logits and every unpadded token's codes stay the same bits.
+   * their types (where the layout has two) reach the unpadded rows: logits and every unpadded token's
+   * codes stay the same bits.
    * (The padded rows' own codes do change; they are computed and simply never read.)
    */
   @Property(tries = 40)
@@ -83,10 +87,11 @@ class EncoderSnnEqualsQannPropertyTest {
       @ForAll("levels") int level,
       @ForAll @IntRange(min = 1, max = 3) int heads,
       @ForAll @IntRange(min = 4, max = 9) int length,
+      @ForAll EncoderLayout layout,
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     Random r = new Random(seed);
     int hidden = heads * 3;
-    EncoderConfig c = RandomEncoders.config(20, 12, hidden, layers, heads, 2 * hidden, 3);
+    EncoderConfig c = RandomEncoders.config(layout, 20, 12, hidden, layers, heads, 2 * hidden, 3);
     QuantizedEncoder qann = EncoderTestModels.build(RandomEncoders.weights(c, seed),
         EncoderTestModels.steps(c, level, seed + 3), level);
     int valid = 1 + r.nextInt(length - 1);
@@ -96,7 +101,7 @@ class EncoderSnnEqualsQannPropertyTest {
     int[] types = new int[length];
     for (int t = valid; t < length; t++) {
       other[t] = (ids[t] + 1 + r.nextInt(c.vocabSize() - 1)) % c.vocabSize();
-      types[t] = 1;
+      types[t] = c.typeVocabSize() - 1;
     }
     var forward = new EncoderQannForward(qann);
     QannResult a = forward.forward(EncoderInput.of(ids, mask));

@@ -31,7 +31,7 @@ public final class Evaluator {
       ImageDataset data, Normalization norm, int batchSize) {
     try (NDManager root = TorchRuntime.newManager();
         VitParameters p = VitParameters.fromWeights(root, weights, DataType.FLOAT32);
-        LsqQuantization q = LsqQuantization.fixed(root, weights.config(), steps, level, weightBits,
+        LsqQuantization q = LsqQuantization.fixed(root, QuantizerSteps.names(weights.config()), steps, level, weightBits,
             DataType.FLOAT32)) {
       return top1(root, p, q, new BatchSource(data, weights.config(), norm, batchSize, Augmentation.NONE, 0));
     }

@@ -7,11 +7,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spikezip.model.VitConfig;
 import org.spikezip.quant.QuantizerSteps;
 
 /**
- * A ViT's LSQ quantizers ({@link LsqQuantizer} at every place of SPEC §3) with one learnable step
+ * A network's LSQ quantizers ({@link LsqQuantizer} at every place of SPEC §3, named in network
+ * order, e.g. by {@code QuantizerSteps.names} or {@code EncoderSite.names}) with one learnable step
  * per quantizer, and optional per-tensor weight quantization ({@link WeightQuantizer}).
  *
  * <p>State: the steps (scalar arrays owned by this object's manager, by original quantizer name).
@@ -38,14 +38,14 @@ public final class LsqQuantization implements Quantization, AutoCloseable {
     void codes(String name, NDArray codes);
   }
 
-  private LsqQuantization(NDManager parent, VitConfig config, int level, int weightBits, DataType dataType) {
+  private LsqQuantization(NDManager parent, List<String> names, int level, int weightBits, DataType dataType) {
     if (level < 2 || level % 2 != 0) {
       throw new IllegalArgumentException("level must be even and at least 2, got " + level);
     }
     if (weightBits != 0 && (weightBits < 2 || weightBits > 24)) {
       throw new IllegalArgumentException("weight bits must be 0 (float weights) or in [2, 24], got " + weightBits);
     }
-    this.names = QuantizerSteps.names(config);
+    this.names = List.copyOf(names);
     this.level = level;
     this.weightBits = weightBits;
     this.dataType = dataType;
@@ -57,14 +57,14 @@ public final class LsqQuantization implements Quantization, AutoCloseable {
    *
    * @param weightBits 0 for float weights, else the bits of per-tensor weight quantization
    */
-  public static LsqQuantization calibrating(NDManager parent, VitConfig config, int level, int weightBits) {
-    return new LsqQuantization(parent, config, level, weightBits, DataType.FLOAT32);
+  public static LsqQuantization calibrating(NDManager parent, List<String> names, int level, int weightBits) {
+    return new LsqQuantization(parent, names, level, weightBits, DataType.FLOAT32);
   }
 
   /** Quantizers with the given steps, in {@code dataType} (float32 or float64). */
-  public static LsqQuantization fixed(NDManager parent, VitConfig config, QuantizerSteps steps, int level,
+  public static LsqQuantization fixed(NDManager parent, List<String> names, QuantizerSteps steps, int level,
       int weightBits, DataType dataType) {
-    LsqQuantization q = new LsqQuantization(parent, config, level, weightBits, dataType);
+    LsqQuantization q = new LsqQuantization(parent, names, level, weightBits, dataType);
     for (String name : q.names) {
       q.put(name, steps.step(name));
     }

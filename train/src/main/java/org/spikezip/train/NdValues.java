@@ -3,7 +3,7 @@ package org.spikezip.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
-/** Reads float32 and float64 arrays into Java doubles without temporary arrays. */
+/** Converts between Java doubles and float32/float64 arrays. */
 final class NdValues {
   private NdValues() {}
 
@@ -21,6 +21,15 @@ final class NdValues {
       d[i] = f[i];
     }
     return d;
+  }
+
+  /** {@code values} rounded to float32. */
+  static float[] toFloats(double[] values) {
+    float[] f = new float[values.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) values[i];
+    }
+    return f;
   }
 
   /** The single value of a one-element float array. */

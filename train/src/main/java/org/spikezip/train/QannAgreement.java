@@ -53,7 +53,7 @@ public final class QannAgreement {
     double[] djlLogits;
     try (NDManager root = TorchRuntime.newManager();
         VitParameters p = VitParameters.fromWeights(root, checkpoint.weights(), dataType);
-        LsqQuantization q = LsqQuantization.fixed(root, c, checkpoint.steps(), checkpoint.level(),
+        LsqQuantization q = LsqQuantization.fixed(root, QuantizerSteps.names(c), checkpoint.steps(), checkpoint.level(),
             checkpoint.weightBits(), dataType)) {
       q.setCodeListener((name, codes) -> djlCodes.put(name, codes.toIntArray()));
       try (NDManager m = StepScope.open(root, p, q, List.of())) {

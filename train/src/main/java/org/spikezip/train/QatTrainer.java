@@ -11,6 +11,7 @@ import org.spikezip.model.LinearWeights;
 import org.spikezip.model.VitBlockWeights;
 import org.spikezip.model.VitConfig;
 import org.spikezip.model.VitWeights;
+import org.spikezip.quant.QuantizerSteps;
 
 /**
  * Quantization-aware fine-tuning (QAT) of a float ReLU ViT into a QANN the core reads:
@@ -45,12 +46,10 @@ public final class QatTrainer {
     long warmup = Math.round(o.warmupEpochs() * source.batches());
     CosineSchedule weightLr = new CosineSchedule(o.learningRate(), 0, warmup, total);
     CosineSchedule stepLr = new CosineSchedule(o.stepLearningRate(), 0, warmup, total);
-    List<EpochSummary> epochs = new ArrayList<>();
-    double testTop1 = Double.NaN;
     try (NDManager root = TorchRuntime.newManager();
         VitParameters teacherParams = VitParameters.fromWeights(root, teacher, DataType.FLOAT32);
         VitParameters student = VitParameters.fromWeights(root, teacher, DataType.FLOAT32);
-        LsqQuantization quant = LsqQuantization.calibrating(root, config, o.level(), o.weightBits());
+        LsqQuantization quant = LsqQuantization.calibrating(root, QuantizerSteps.names(config), o.level(), o.weightBits());
         AdamW optimizer = new AdamW(root, 0.9, 0.999, 1e-8)) {
       calibrate(root, student, quant, source, source.epoch(1).get(0));
       student.requireGradients();
@@ -61,36 +60,15 @@ public final class QatTrainer {
       for (NDArray s : quant.stepArrays().values()) {
         optimizer.add(s, 0, 1);
       }
-      long step = 0;
-      for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-        long start = System.nanoTime();
-        long cpuStart = CpuClock.threadNanos();
-        double lossSum = 0;
-        List<int[]> batches = source.epoch(epoch);
-        for (int b = 0; b < batches.size(); b++) {
-          double[] lrs = {weightLr.at(step), stepLr.at(step)};
-          double loss = step(root, teacherParams, student, quant, optimizer, source, batches.get(b), o, lrs, step);
-          step++;
-          lossSum += loss;
-          listener.onBatch(new BatchProgress(TrainingStage.QAT, epoch, o.epochs(), b + 1, batches.size(), loss,
-              lrs[0]));
-        }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-        double trainCpuSeconds = (CpuClock.threadNanos() - cpuStart) / 1e9;
-        long evalStart = System.nanoTime();
-        if (testSource != null) {
-          testTop1 = Evaluator.top1(root, student, quant, testSource);
-        }
-        EpochSummary summary = new EpochSummary(TrainingStage.QAT, epoch, o.epochs(), lossSum / batches.size(),
-            testTop1, trainSeconds, trainCpuSeconds, (System.nanoTime() - evalStart) / 1e9);
-        epochs.add(summary);
-        listener.onEpoch(summary);
-      }
+      List<EpochSummary> epochs = EpochLoop.run(TrainingStage.QAT, o.epochs(), source::epoch,
+          List.of(weightLr, stepLr),
+          (batch, lrs, step) -> step(root, teacherParams, student, quant, optimizer, source, batch, o, lrs, step),
+          () -> testSource == null ? Double.NaN : Evaluator.top1(root, student, quant, testSource), listener);
       VitWeights weights = student.toWeights();
       if (o.weightBits() != 0) {
         weights = snapWeights(weights, o.weightBits());
       }
-      return new QatResult(weights, quant.toSteps(), o.level(), o.weightBits(), epochs, testTop1);
+      return new QatResult(weights, quant.toSteps(), o.level(), o.weightBits(), epochs, EpochLoop.lastTop1(epochs));
     }
   }
 

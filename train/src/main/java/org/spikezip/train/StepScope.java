@@ -16,7 +16,7 @@ final class StepScope {
   private StepScope() {}
 
   /** A sub-manager of {@code root} with the given long-lived arrays temporarily attached. */
-  static NDManager open(NDManager root, VitParameters params, Quantization quant, Collection<NDArray> extra) {
+  static NDManager open(NDManager root, ParameterSet params, Quantization quant, Collection<NDArray> extra) {
     List<NDArray> borrowed = new ArrayList<>(params.all().values());
     if (quant instanceof LsqQuantization lsq) {
       borrowed.addAll(lsq.stepArrays().values());

@@ -3,7 +3,6 @@ package org.spikezip.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.spikezip.data.ImageDataset;
@@ -55,39 +54,17 @@ public final class Trainer {
     long total = (long) source.batches() * o.epochs();
     CosineSchedule schedule = new CosineSchedule(o.learningRate(), o.minLearningRate(),
         Math.round(o.warmupEpochs() * source.batches()), total);
-    List<EpochSummary> epochs = new ArrayList<>();
-    double testTop1 = Double.NaN;
     try (VitParameters params = VitParameters.fromWeights(root, initial, DataType.FLOAT32);
         AdamW optimizer = new AdamW(root, 0.9, 0.999, 1e-8)) {
       params.requireGradients();
       for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
         optimizer.add(e.getValue(), decays(e.getKey(), e.getValue()) ? o.weightDecay() : 0, 0);
       }
-      long step = 0;
-      for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-        long start = System.nanoTime();
-        long cpuStart = CpuClock.threadNanos();
-        double lossSum = 0;
-        List<int[]> batches = source.epoch(epoch);
-        for (int b = 0; b < batches.size(); b++) {
-          double lr = schedule.at(step);
-          double loss = step(root, params, optimizer, source, batches.get(b), o.labelSmoothing(), lr, step);
-          step++;
-          lossSum += loss;
-          listener.onBatch(new BatchProgress(TrainingStage.ANN, epoch, o.epochs(), b + 1, batches.size(), loss, lr));
-        }
-        double trainSeconds = (System.nanoTime() - start) / 1e9;
-        double trainCpuSeconds = (CpuClock.threadNanos() - cpuStart) / 1e9;
-        long evalStart = System.nanoTime();
-        if (testSource != null) {
-          testTop1 = Evaluator.top1(root, params, Quantization.none(), testSource);
-        }
-        EpochSummary summary = new EpochSummary(TrainingStage.ANN, epoch, o.epochs(), lossSum / batches.size(),
-            testTop1, trainSeconds, trainCpuSeconds, (System.nanoTime() - evalStart) / 1e9);
-        epochs.add(summary);
-        listener.onEpoch(summary);
-      }
-      return new TrainResult(params.toWeights(), epochs, testTop1);
+      List<EpochSummary> epochs = EpochLoop.run(TrainingStage.ANN, o.epochs(), source::epoch, List.of(schedule),
+          (batch, lrs, step) -> step(root, params, optimizer, source, batch, o.labelSmoothing(), lrs[0], step),
+          () -> testSource == null ? Double.NaN : Evaluator.top1(root, params, Quantization.none(), testSource),
+          listener);
+      return new TrainResult(params.toWeights(), epochs, EpochLoop.lastTop1(epochs));
     }
   }
 

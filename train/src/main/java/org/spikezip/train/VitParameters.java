@@ -35,7 +35,7 @@ import org.spikezip.model.WeightNaming;
  * {@code ±1/sqrt(fan_in)} as PyTorch's default, the cls token normal with std 1e-6, linear biases
  * zero, LayerNorms one and zero.
  */
-public final class VitParameters implements AutoCloseable {
+public final class VitParameters implements ParameterSet {
   private static final WeightNaming NAMES = WeightNaming.TIMM;
 
   private final VitConfig config;
@@ -87,11 +87,7 @@ public final class VitParameters implements AutoCloseable {
       int... shape) {
     NDArray array;
     if (type == DataType.FLOAT32) {
-      float[] f = new float[values.length];
-      for (int i = 0; i < f.length; i++) {
-        f[i] = (float) values[i];
-      }
-      array = m.create(f, new Shape(toLongs(shape)));
+      array = m.create(NdValues.toFloats(values), new Shape(toLongs(shape)));
     } else {
       array = m.create(values, new Shape(toLongs(shape)));
     }
@@ -185,6 +181,7 @@ public final class VitParameters implements AutoCloseable {
     return config;
   }
 
+  @Override
   public DataType dataType() {
     return dataType;
   }
@@ -209,15 +206,9 @@ public final class VitParameters implements AutoCloseable {
   }
 
   /** Every parameter by timm name, in checkpoint order. */
+  @Override
   public Map<String, NDArray> all() {
     return arrays;
-  }
-
-  /** Makes every parameter a leaf that collects gradients. */
-  void requireGradients() {
-    for (NDArray a : arrays.values()) {
-      a.setRequiresGradient(true);
-    }
   }
 
   /** The current values as core weights (doubles). */
