@@ -20,7 +20,6 @@ import org.spikezip.quant.QannResult;
 import org.spikezip.report.EnergyUnit;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
-import org.spikezip.report.VitArchitecture;
 import org.spikezip.sim.SampleResult;
 import org.spikezip.sim.Simulator;
 import org.spikezip.sim.StopRule;
@@ -93,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
       warnings.add(lossy);
       ErrorHandler.warn(err, lossy);
     }
-    ReportSettings settings = new ReportSettings(Version.number(), m.source(), new VitArchitecture(m.qann().config()),
+    ReportSettings settings = ReportSettings.forVit(Version.number(), m.source(), m.qann().config(),
         m.qann().level(), m.qann().precision().toString(), input.toString(),
         sim.encoding.name().toLowerCase(Locale.ROOT), sim.maxSteps, sim.threads,
         labelled.isPresent() ? "labels (tensor '" + labelName() + "')" : "the QANN's predictions (no labels)",

@@ -1,13 +1,18 @@
 package org.spikezip.report;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.Locale;
 import org.spikezip.model.EncoderConfig;
+import org.spikezip.model.EncoderConfigJson;
+import org.spikezip.model.EncoderLayout;
 
 /**
- * A post-LN text encoder's part of a report: its configuration under Hugging Face's config keys and
+ * A post-LN text encoder's part of a report: its configuration under Hugging Face's config keys
+ * ({@link EncoderConfigJson}) and
  * the counting rules of {@code sim.EncoderOpCounter}, in which n, the sentence's token count
- * (padding included), differs from sentence to sentence.
+ * (padding included), differs from sentence to sentence; the head is the layout's default (BERT:
+ * one classifier, RoBERTa: dense, tanh and out_proj).
  */
 public record EncoderArchitecture(EncoderConfig config) implements ReportedArchitecture {
   @Override
@@ -17,24 +22,17 @@ public record EncoderArchitecture(EncoderConfig config) implements ReportedArchi
 
   @Override
   public JsonObject configJson() {
-    JsonObject o = new JsonObject();
-    o.addProperty("vocab_size", config.vocabSize());
-    o.addProperty("max_position_embeddings", config.maxPositions());
-    o.addProperty("type_vocab_size", config.typeVocabSize());
-    o.addProperty("hidden_size", config.hidden());
-    o.addProperty("num_hidden_layers", config.layers());
-    o.addProperty("num_attention_heads", config.heads());
-    o.addProperty("intermediate_size", config.intermediate());
-    o.addProperty("num_labels", config.numClasses());
-    o.addProperty("layer_norm_eps", config.lnEps());
-    o.addProperty("hidden_act", config.activation().name().toLowerCase(Locale.ROOT));
-    return o;
+    return JsonParser.parseString(EncoderConfigJson.toJson(config)).getAsJsonObject();
   }
 
   @Override
   public String countingRulesHtml() {
     int d = config.hidden();
     int m = config.intermediate();
+    int c = config.numClasses();
+    boolean bert = config.layout() == EncoderLayout.BERT;
+    String headWidth = bert ? "C = " + c + " (classifier)" : "d = " + d + " (classifier.dense)";
+    String readout = bert ? "" : " plus d + C·d = " + (d + c * d) + " for the readout (tanh, out_proj)";
     String layerNorm = "4·d = " + 4 * d + " per LayerNorm row recomputed";
     String rescaled = "d = " + d + " per row rescaled from its accumulator";
     return new RulesTable()
@@ -52,11 +50,12 @@ public record EncoderArchitecture(EncoderConfig config) implements ReportedArchi
         .row("attention.output.LayerNorm.quan", "m + 1 = " + (m + 1) + " (intermediate and the residual add)",
             layerNorm)
         .row("intermediate.quan", "d = " + d + " (output dense)", "m = " + m + " per intermediate row rescaled")
-        .row("output.LayerNorm.quan", "3·d + 1 = " + (3 * d + 1) + " (the next layer); in the last layer C = "
-            + config.numClasses() + " for a spike on the [CLS] row (head), 0 elsewhere", layerNorm)
-        .row("head", "none (no neurons)", "C = " + config.numClasses() + " when the logits change")
+        .row("output.LayerNorm.quan", "3·d + 1 = " + (3 * d + 1) + " (the next layer); in the last layer "
+            + headWidth + " for a spike on the [CLS] row (head), 0 elsewhere", layerNorm)
+        .row("head", "none (no neurons)", headWidth + " when the head's first layer changes" + readout)
         .html(String.format(Locale.ROOT, "Quantizers of layer N are named encoder.layer.N.&lt;quantizer&gt;."
             + " n = the sentence's tokens (padding included), d = %d, m = %d, %d heads of %d, C = %d classes,"
-            + " depth %d.", d, m, config.heads(), config.headDim(), config.numClasses(), config.layers()));
+            + " depth %d, %s layout.", d, m, config.heads(), config.headDim(), c, config.layers(),
+            config.layout().name().toLowerCase(Locale.ROOT)));
   }
 }

@@ -1,6 +1,9 @@
 package org.spikezip.report;
 
 import java.util.List;
+import java.util.Objects;
+import org.spikezip.model.EncoderConfig;
+import org.spikezip.model.VitConfig;
 
 /**
  * How a report's run was made, recorded beside its numbers.
@@ -31,6 +34,22 @@ public record ReportSettings(
     List<String> warnings) {
 
   public ReportSettings {
+    Objects.requireNonNull(architecture, "architecture");
     warnings = List.copyOf(warnings);
+  }
+
+  /** The settings of a ViT's run ({@link VitArchitecture}). */
+  public static ReportSettings forVit(String version, String model, VitConfig config, int level, String weights,
+      String input, String encoding, int maxSteps, int threads, String reference, List<String> warnings) {
+    return new ReportSettings(version, model, new VitArchitecture(config), level, weights, input, encoding, maxSteps,
+        threads, reference, warnings);
+  }
+
+  /** The settings of a text encoder's run ({@link EncoderArchitecture}). */
+  public static ReportSettings forEncoder(String version, String model, EncoderConfig config, int level,
+      String weights, String input, String encoding, int maxSteps, int threads, String reference,
+      List<String> warnings) {
+    return new ReportSettings(version, model, new EncoderArchitecture(config), level, weights, input, encoding,
+        maxSteps, threads, reference, warnings);
   }
 }

@@ -59,8 +59,8 @@ class EncoderReportTest {
     List<DenseOpCount> dense = sentences.stream().map(s -> DenseOpCount.of(CONFIG, s.length())).toList();
     EnergyReport r = EnergyAccounting.account(snn, dense, EnergyModel.DEFAULT, predictions, Optional.empty());
 
-    List<Path> written = ReportWriter.write(dir, r, new ReportSettings("test", "random encoder",
-        new EncoderArchitecture(CONFIG), LEVEL, "grid", "three sentences", "analog", 10_000, 2,
+    List<Path> written = ReportWriter.write(dir, r, ReportSettings.forEncoder("test", "random encoder",
+        CONFIG, LEVEL, "grid", "three sentences", "analog", 10_000, 2,
         "the QANN's predictions (no labels)", List.of()));
 
     assertThat(written).hasSize(8).allMatch(Files::isRegularFile);
@@ -70,6 +70,7 @@ class EncoderReportTest {
     assertThat(settings.get("samples").getAsInt()).isEqualTo(3);
     assertThat(settings.get("architecture").getAsString()).isEqualTo("encoder");
     assertThat(settings.getAsJsonObject("config").get("hidden_size").getAsInt()).isEqualTo(8);
+    assertThat(settings.getAsJsonObject("config").get("model_type").getAsString()).isEqualTo("bert");
     List<String> expected = new ArrayList<>(List.of(EncoderSite.EMBEDDINGS));
     for (EncoderSite s : EncoderSite.values()) {
       expected.add(s.name(0));

@@ -49,7 +49,7 @@ class ReportFilesTest {
   }
 
   private static ReportSettings settings(List<String> warnings) {
-    return new ReportSettings("test", "QANN checkpoint q.safetensors", new VitArchitecture(CONFIG), 16, "grid",
+    return ReportSettings.forVit("test", "QANN checkpoint q.safetensors", CONFIG, 16, "grid",
         "in & out.safetensors", "analog", 3, 1, "the QANN's predictions (no labels)", warnings);
   }
 

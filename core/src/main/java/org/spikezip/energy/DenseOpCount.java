@@ -2,7 +2,10 @@ package org.spikezip.energy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.spikezip.model.ClassifierHead;
 import org.spikezip.model.EncoderConfig;
+import org.spikezip.model.EncoderLayout;
+import org.spikezip.model.LinearWeights;
 import org.spikezip.model.VitConfig;
 import org.spikezip.quant.EncoderSite;
 import org.spikezip.quant.QuantSite;
@@ -98,12 +101,30 @@ public record DenseOpCount(List<DenseLayerOps> layers) {
    *   <tr><td>intermediate.quan</td><td>intermediate dense</td><td>n·d·m</td><td>n·m</td></tr>
    *   <tr><td>output.dense.quan</td><td>output dense</td><td>n·m·d</td><td>n·d</td></tr>
    *   <tr><td>output.LayerNorm.quan</td><td>residual add and LayerNorm</td><td>n·d + 4·d·n</td><td>n·d</td></tr>
-   *   <tr><td>head</td><td>classifier on the [CLS] row</td><td>d·C</td><td>0</td></tr>
+   *   <tr><td>head</td><td>the head's first layer on the [CLS] row, then its readout</td>
+   *       <td>d·C (BERT); d·d + d + C·d (RoBERTa: dense, tanh, out_proj)</td><td>0</td></tr>
    * </table>
    *
-   * Layer quantizers are named {@code encoder.layer.N.<quantizer>} ({@link EncoderSite}).
+   * Layer quantizers are named {@code encoder.layer.N.<quantizer>} ({@link EncoderSite}). The head
+   * is the layout's default ({@link EncoderLayout}); {@link #of(EncoderConfig, ClassifierHead, int)}
+   * counts a given one.
    */
   public static DenseOpCount of(EncoderConfig c, int tokens) {
+    long d = c.hidden();
+    long classes = c.numClasses();
+    return of(c, tokens, c.layout() == EncoderLayout.BERT ? d * classes : d * d + d + classes * d);
+  }
+
+  /**
+   * The count of {@link #of(EncoderConfig, int)} with {@code head}'s MACs: its first layer's fan-in
+   * times its outputs, plus {@link ClassifierHead#readoutMacs()}.
+   */
+  public static DenseOpCount of(EncoderConfig c, ClassifierHead head, int tokens) {
+    LinearWeights first = head.firstLayer();
+    return of(c, tokens, (long) first.in() * first.out() + head.readoutMacs());
+  }
+
+  private static DenseOpCount of(EncoderConfig c, int tokens, long headMacs) {
     if (tokens <= 0) {
       throw new IllegalArgumentException("tokens must be positive, got " + tokens);
     }
@@ -128,7 +149,7 @@ public record DenseOpCount(List<DenseLayerOps> layers) {
         layers.add(new DenseLayerOps(s.name(l), neurons, macs));
       }
     }
-    layers.add(new DenseLayerOps(HEAD, 0, d * c.numClasses()));
+    layers.add(new DenseLayerOps(HEAD, 0, headMacs));
     return new DenseOpCount(layers);
   }
 

@@ -12,6 +12,7 @@ import org.spikezip.convert.SpikingEncoder;
 import org.spikezip.error.UnsupportedModelException;
 import org.spikezip.model.EncoderConfig;
 import org.spikezip.model.EncoderInput;
+import org.spikezip.model.EncoderLayout;
 import org.spikezip.model.EncoderWeights;
 import org.spikezip.model.RandomEncoders;
 import org.spikezip.quant.EncoderQannForward;
@@ -60,6 +61,19 @@ class EncoderEnergyTest {
     assertThat(ops.annMacs()).isEqualTo(240 + 2 * (3 * 320 + 350 + 200 + 320 + 200 + 480 + 480 + 200) + 24);
     long neurons = 5 * 8 + 2 * (5 * 8 * 3 + 2 * 5 * 5 + 5 * 8 * 4 + 5 * 12 + 5 * 8);
     assertThat(ops.qannMacs()).isEqualTo(ops.annMacs() + neurons);
+  }
+
+  /** RoBERTa's head: dense d·d, then the readout, d tanh and C·d out_proj; BERT's: one classifier d·C. */
+  @Test
+  void theHeadIsTheLayoutsDefaultOrTheGivenOne() {
+    EncoderConfig roberta = RandomEncoders.config(EncoderLayout.ROBERTA, 25, 12, 8, 2, 2, 12, 3);
+    List<DenseLayerOps> bert = DenseOpCount.of(CONFIG, 5).layers();
+    List<DenseLayerOps> ops = DenseOpCount.of(roberta, 5).layers();
+
+    assertThat(ops.get(ops.size() - 1)).isEqualTo(new DenseLayerOps(DenseOpCount.HEAD, 0, 8 * 8 + 8 + 3 * 8));
+    assertThat(ops.subList(0, ops.size() - 1)).isEqualTo(bert.subList(0, bert.size() - 1));
+    assertThat(DenseOpCount.of(roberta, RandomEncoders.weights(roberta, 1).head(), 5).layers()).isEqualTo(ops);
+    assertThat(DenseOpCount.of(CONFIG, RandomEncoders.weights(CONFIG, 1).head(), 5).layers()).isEqualTo(bert);
   }
 
   @Test
