@@ -52,7 +52,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin TextOptions text;
 
   @Option(names = "--init", paramLabel = "FILE",
-      description = "Sentences: the pretrained encoder to fine-tune: an ONNX export of a BERT (with --heads), a"
+      description = "Sentences: the pretrained encoder to fine-tune: an ONNX export of a BERT (with --init-heads), a"
           + " checkpoint written by 'spikezip train', or a Hugging Face BERT/RoBERTa checkpoint with"
           + " --encoder-config (default: the bundled all-MiniLM-L6-v2).")
   Path init;
@@ -61,9 +61,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "Sentences: the Hugging Face config.json of --init.")
   Path encoderConfig;
 
-  @Option(names = "--heads", paramLabel = "H", defaultValue = "12",
+  @Option(names = "--init-heads", paramLabel = "H", defaultValue = "12",
       description = "Sentences: attention heads of an ONNX --init (not visible in its weights).")
-  int heads;
+  int initHeads;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/train",
       description = "Folder for ann.safetensors and config.json.")
@@ -93,13 +93,13 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private int fineTuneEncoder(PrintWriter err) throws Exception {
-    OptionChecks.positive(spec, "--heads", heads);
+    OptionChecks.positive(spec, "--init-heads", initHeads);
     TrainOptions options = checked(() -> recipe.ann(TrainingRecipe.Kind.TEXT));
     TextSplit split = data.loadText(recipe.seed);
     TokenizedSplit sets = text.encode(split);
     EncoderExamples train = sets.train();
     EncoderExamples test = sets.test();
-    EncoderWeights initial = PretrainedEncoder.forFineTuning(PretrainedEncoder.load(init, encoderConfig, heads),
+    EncoderWeights initial = PretrainedEncoder.forFineTuning(PretrainedEncoder.load(init, encoderConfig, initHeads),
         train.classNames().size(), recipe.seed);
     createFolder(out);
     EncoderTrainResult r = EncoderTrainer.fineTune(initial, train, test, options, new TrainingProgress(err));
