@@ -14,8 +14,8 @@ import org.spikezip.energy.StopStepCount;
 /**
  * {@code report.json}: every number of the report, machine-readable. Counts are summed over samples
  * unless a key says {@code per_sample} (a mean over samples where they differ, as sentences of
- * different lengths do; {@code baseline.layers_per_sample} too); energies are in pJ; shares ({@code accuracy},
- * {@code agreement}, {@code firing_rate}) are fractions, not percentages. Top-level keys:
+ * different lengths do; {@code baseline.layers_per_sample} too); energies are in pJ; shares
+ * ({@code accuracy}, {@code agreement}, {@code firing_rate}) are fractions, not percentages. Top-level keys:
  * {@code format, settings, energy_model, warnings, totals, baseline, accuracy, steps, layers, per_step}.
  */
 public final class ReportJson {

@@ -98,6 +98,8 @@ class ReportFilesTest {
     assertThat(o.getAsJsonObject("totals").get("energy_pj").getAsDouble()).isEqualTo(4.0 * 3030 + 86);
     assertThat(o.getAsJsonObject("baseline").getAsJsonObject("ann").get("macs_per_sample").getAsLong())
         .isEqualTo(DenseOpCount.of(CONFIG).annMacs());
+    assertThat(json).as("every image costs the same: a whole number per sample")
+        .contains("\"macs_per_sample\": " + DenseOpCount.of(CONFIG).annMacs() + ",");
     assertThat(o.getAsJsonObject("accuracy").get("qann").getAsDouble()).isEqualTo(1.0);
     assertThat(o.getAsJsonObject("steps").get("lossy").getAsInt()).isEqualTo(1);
     assertThat(o.getAsJsonArray("per_step")).hasSize(3);
