@@ -83,7 +83,8 @@ final class DemoCommand implements Callable<Integer> {
   int maxSteps;
 
   @Option(names = "--threads", paramLabel = "N", showDefaultValue = Visibility.NEVER,
-      description = "Simulation threads (default: all cores). Training uses one libtorch thread.")
+      description = "Simulation threads (default: all cores). ViT training uses one libtorch thread, text"
+          + " fine-tuning this many.")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Override
@@ -102,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
     ImageDataset[] split = data.load();
     ImageDataset train = split[0];
     ImageDataset test = split[1];
-    VitConfig config = checked(() -> shape.config(train));
+    VitConfig config = OptionChecks.checked(spec, () -> shape.config(train));
     seconds.put("data", lap(t0));
     err.printf(Locale.ROOT, "spikezip demo: %d training and %d test images, ViT %s%n", train.size(), test.size(),
         config.toJson());
@@ -110,14 +111,14 @@ final class DemoCommand implements Callable<Integer> {
     TrainCommand.createFolder(out);
     long t1 = System.nanoTime();
     err.println("[1/4] training the ANN");
-    TrainResult ann = Trainer.trainAnn(config, train, test, checked(() -> recipe.ann(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
+    TrainResult ann = Trainer.trainAnn(config, train, test, OptionChecks.checked(spec, () -> recipe.ann(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), config);
     CheckpointFiles.saveAnn(out.resolve("ann.safetensors"), ann.weights());
     seconds.put("ann_training", lap(t1));
 
     long t2 = System.nanoTime();
     err.println("[2/4] quantization-aware training (QAT) at " + recipe.level + " levels");
-    QatResult qat = QatTrainer.run(ann.weights(), train, test, checked(() -> recipe.qat(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
+    QatResult qat = QatTrainer.run(ann.weights(), train, test, OptionChecks.checked(spec, () -> recipe.qat(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
     Path qannFile = out.resolve("qann.safetensors");
     CheckpointFiles.saveQann(qannFile, qat);
     seconds.put("qat", lap(t2));
@@ -166,14 +167,5 @@ final class DemoCommand implements Callable<Integer> {
 
   static double lap(long start) {
     return (System.nanoTime() - start) / 1e9;
-  }
-
-  /** Option combinations the records refuse become usage errors. */
-  <T> T checked(java.util.function.Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
   }
 }

@@ -56,6 +56,7 @@ public final class Main implements Callable<Integer> {
     commandLine.registerConverter(WeightPrecision.class, WeightPrecision::parse);
     commandLine.registerConverter(Encoding.class, Encoding::parse);
     commandLine.registerConverter(BenchModel.class, BenchModel::parse);
+    commandLine.registerConverter(DemoTask.class, DemoTask::parse);
     int code = commandLine.execute(args);
     out.flush();
     err.flush();

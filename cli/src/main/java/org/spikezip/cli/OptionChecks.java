@@ -1,5 +1,6 @@
 package org.spikezip.cli;
 
+import java.util.function.Supplier;
 import org.spikezip.error.InvalidInputException;
 import org.spikezip.quant.QannCheckpoint;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,15 @@ final class OptionChecks {
     try {
       QannCheckpoint.checkLevel(level, "--level");
     } catch (InvalidInputException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** What {@code build} returns; an {@link IllegalArgumentException} from it (a record refusing an option combination) is a usage error. */
+  static <T> T checked(CommandSpec spec, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }

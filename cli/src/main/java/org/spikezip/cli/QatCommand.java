@@ -17,6 +17,7 @@ import org.spikezip.train.EncoderQatTrainer;
 import org.spikezip.train.QatOptions;
 import org.spikezip.train.QatResult;
 import org.spikezip.train.QatTrainer;
+import org.spikezip.train.TorchRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,7 @@ final class QatCommand implements Callable<Integer> {
           + " or tsv)");
     }
     EncoderWeights teacher = EncoderCheckpointFiles.loadAnn(ann);
+    TorchRuntime.defaultThreads(Runtime.getRuntime().availableProcessors());
     QatOptions options;
     try {
       options = recipe.qat(TrainingRecipe.Kind.TEXT);

@@ -29,6 +29,7 @@ import org.spikezip.train.EncoderQatResult;
 import org.spikezip.train.EncoderQatTrainer;
 import org.spikezip.train.EncoderTrainResult;
 import org.spikezip.train.EncoderTrainer;
+import org.spikezip.train.TorchRuntime;
 
 /**
  * {@code spikezip demo --task sentiment}: the text half of the paper on real data. The pretrained
@@ -46,6 +47,7 @@ final class SentimentDemo {
 
   int run() throws SpikezipException, IOException {
     PrintWriter err = demo.spec.commandLine().getErr();
+    TorchRuntime.defaultThreads(demo.threads);
     Path out = demo.out;
     Map<String, Double> seconds = new LinkedHashMap<>();
     long t0 = System.nanoTime();
@@ -64,14 +66,14 @@ final class SentimentDemo {
     long t1 = System.nanoTime();
     err.println("[1/4] fine-tuning the float ReLU encoder");
     EncoderTrainResult ann = EncoderTrainer.fineTune(initial, train, test,
-        demo.checked(() -> demo.recipe.ann(TrainingRecipe.Kind.TEXT)), new TrainingProgress(err));
+        OptionChecks.checked(demo.spec, () -> demo.recipe.ann(TrainingRecipe.Kind.TEXT)), new TrainingProgress(err));
     EncoderCheckpointFiles.saveAnn(out.resolve("ann.safetensors"), ann.weights());
     seconds.put("ann_training", DemoCommand.lap(t1));
 
     long t2 = System.nanoTime();
     err.println("[2/4] quantization-aware fine-tuning (QAT) at " + demo.recipe.level + " levels");
     EncoderQatResult qat = EncoderQatTrainer.run(ann.weights(), train, test,
-        demo.checked(() -> demo.recipe.qat(TrainingRecipe.Kind.TEXT)), new TrainingProgress(err));
+        OptionChecks.checked(demo.spec, () -> demo.recipe.qat(TrainingRecipe.Kind.TEXT)), new TrainingProgress(err));
     Path qannFile = out.resolve("qann.safetensors");
     EncoderCheckpointFiles.saveQann(qannFile, qat);
     seconds.put("qat", DemoCommand.lap(t2));

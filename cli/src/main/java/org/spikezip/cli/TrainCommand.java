@@ -16,6 +16,7 @@ import org.spikezip.train.CheckpointFiles;
 import org.spikezip.train.EncoderCheckpointFiles;
 import org.spikezip.train.EncoderTrainResult;
 import org.spikezip.train.EncoderTrainer;
+import org.spikezip.train.TorchRuntime;
 import org.spikezip.train.TrainOptions;
 import org.spikezip.train.TrainResult;
 import org.spikezip.train.Trainer;
@@ -94,7 +95,8 @@ final class TrainCommand implements Callable<Integer> {
 
   private int fineTuneEncoder(PrintWriter err) throws Exception {
     OptionChecks.positive(spec, "--init-heads", initHeads);
-    TrainOptions options = checked(() -> recipe.ann(TrainingRecipe.Kind.TEXT));
+    TorchRuntime.defaultThreads(Runtime.getRuntime().availableProcessors());
+    TrainOptions options = OptionChecks.checked(spec, () -> recipe.ann(TrainingRecipe.Kind.TEXT));
     TextSplit split = data.loadText(recipe.seed);
     TokenizedSplit sets = text.encode(split);
     EncoderExamples train = sets.train();
@@ -107,14 +109,6 @@ final class TrainCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf(Locale.ROOT, "ANN accuracy %.2f %% on %d test sentences; wrote %s%n",
         100 * r.testTop1(), test.size(), out.resolve("ann.safetensors"));
     return 0;
-  }
-
-  private <T> T checked(java.util.function.Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
   }
 
   static void createFolder(Path dir) throws InvalidInputException {
