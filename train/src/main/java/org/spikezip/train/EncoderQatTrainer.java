@@ -3,7 +3,6 @@ package org.spikezip.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.spikezip.model.Activation;
@@ -58,9 +57,13 @@ public final class EncoderQatTrainer {
       for (NDArray s : quant.stepArrays().values()) {
         optimizer.add(s, 0, 1);
       }
+      SupervisedStep<EncoderParameters, TextBatch> step = new SupervisedStep<>(EncoderGraph::forward, student,
+          teacherParams, quant, optimizer,
+          new SupervisedStep.Loss(o.labelSmoothing(), o.distillationWeight(), o.temperature()));
       List<EpochSummary> epochs = EpochLoop.run(TrainingStage.QAT, o.epochs(), source::epoch,
           List.of(weightLr, stepLr),
-          (batch, lrs, step) -> step(root, teacherParams, student, quant, optimizer, source, batch, o, lrs),
+          (batch, lrs, salt) -> step.run(root, m -> source.batch(m, batch, student.dataType()),
+              m -> source.labels(m, batch), lrs),
           () -> testSource == null ? Double.NaN : EncoderEvaluator.top1(root, student, quant, testSource), listener);
       return new EncoderQatResult(student.toWeights(), quant.toSteps(), o.level(), epochs, EpochLoop.lastTop1(epochs));
     }
@@ -75,35 +78,6 @@ public final class EncoderQatTrainer {
     }
     if (!quant.calibrated()) {
       throw new IllegalStateException("bug: a forward pass left quantizers without a step");
-    }
-  }
-
-  private static double step(NDManager root, EncoderParameters teacher, EncoderParameters student,
-      LsqQuantization quant, AdamW optimizer, TextBatchSource source, int[] idx, QatOptions o, double[] lrs) {
-    List<NDArray> borrowed = new ArrayList<>(optimizer.state());
-    borrowed.addAll(teacher.all().values());
-    try (NDManager m = StepScope.open(root, student, quant, borrowed)) {
-      TextBatch x = source.batch(m, idx, student.dataType());
-      NDArray y = source.labels(m, idx);
-      NDArray teacherLogits = o.distillationWeight() > 0
-          ? Autograd.inference(() -> EncoderGraph.forward(teacher, x, Quantization.none()))
-          : null;
-      double loss = Autograd.recording(() -> {
-        NDArray logits = EncoderGraph.forward(student, x, quant);
-        NDArray l = Losses.crossEntropy(logits, y, o.labelSmoothing());
-        if (teacherLogits != null) {
-          l = l.add(Losses.distillation(logits, teacherLogits, o.temperature()).mul(o.distillationWeight()));
-        }
-        Autograd.backward(l);
-        return NdValues.scalar(l);
-      });
-      Autograd.inference(() -> {
-        optimizer.step(lrs);
-        quant.keepStepsPositive();
-      });
-      Autograd.zeroGradients(student.all().values());
-      Autograd.zeroGradients(quant.stepArrays().values());
-      return loss;
     }
   }
 }

@@ -36,27 +36,14 @@ public final class EncoderTrainer {
       for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
         optimizer.add(e.getValue(), decays(e.getKey(), e.getValue()) ? o.weightDecay() : 0, 0);
       }
+      SupervisedStep<EncoderParameters, TextBatch> step = new SupervisedStep<>(EncoderGraph::forward, params, null,
+          Quantization.none(), optimizer, SupervisedStep.Loss.crossEntropy(o.labelSmoothing()));
       List<EpochSummary> epochs = EpochLoop.run(TrainingStage.ANN, o.epochs(), source::epoch, List.of(schedule),
-          (batch, lrs, step) -> step(root, params, optimizer, source, batch, o.labelSmoothing(), lrs[0]),
+          (batch, lrs, salt) -> step.run(root, m -> source.batch(m, batch, params.dataType()),
+              m -> source.labels(m, batch), lrs),
           () -> testSource == null ? Double.NaN : EncoderEvaluator.top1(root, params, Quantization.none(), testSource),
           listener);
       return new EncoderTrainResult(params.toWeights(), epochs, EpochLoop.lastTop1(epochs));
-    }
-  }
-
-  private static double step(NDManager root, EncoderParameters params, AdamW optimizer, TextBatchSource source,
-      int[] idx, double smoothing, double lr) {
-    try (NDManager m = StepScope.open(root, params, Quantization.none(), optimizer.state())) {
-      TextBatch x = source.batch(m, idx, params.dataType());
-      NDArray y = source.labels(m, idx);
-      double loss = Autograd.recording(() -> {
-        NDArray l = Losses.crossEntropy(EncoderGraph.forward(params, x, Quantization.none()), y, smoothing);
-        Autograd.backward(l);
-        return NdValues.scalar(l);
-      });
-      Autograd.inference(() -> optimizer.step(new double[] {lr}));
-      Autograd.zeroGradients(params.all().values());
-      return loss;
     }
   }
 

@@ -60,9 +60,12 @@ public final class QatTrainer {
       for (NDArray s : quant.stepArrays().values()) {
         optimizer.add(s, 0, 1);
       }
+      SupervisedStep<VitParameters, NDArray> step = new SupervisedStep<>(VitGraph::forward, student, teacherParams,
+          quant, optimizer, new SupervisedStep.Loss(o.labelSmoothing(), o.distillationWeight(), o.temperature()));
       List<EpochSummary> epochs = EpochLoop.run(TrainingStage.QAT, o.epochs(), source::epoch,
           List.of(weightLr, stepLr),
-          (batch, lrs, step) -> step(root, teacherParams, student, quant, optimizer, source, batch, o, lrs, step),
+          (batch, lrs, salt) -> step.run(root, m -> source.images(m, batch, student.dataType(), true, salt),
+              m -> source.labels(m, batch), lrs),
           () -> testSource == null ? Double.NaN : Evaluator.top1(root, student, quant, testSource), listener);
       VitWeights weights = student.toWeights();
       if (o.weightBits() != 0) {
@@ -81,35 +84,6 @@ public final class QatTrainer {
     }
     if (!quant.calibrated()) {
       throw new IllegalStateException("bug: a forward pass left quantizers without a step");
-    }
-  }
-
-  private static double step(NDManager root, VitParameters teacher, VitParameters student, LsqQuantization quant,
-      AdamW optimizer, BatchSource source, int[] idx, QatOptions o, double[] lrs, long salt) {
-    List<NDArray> borrowed = new ArrayList<>(optimizer.state());
-    borrowed.addAll(teacher.all().values());
-    try (NDManager m = StepScope.open(root, student, quant, borrowed)) {
-      NDArray x = source.images(m, idx, student.dataType(), true, salt);
-      NDArray y = source.labels(m, idx);
-      NDArray teacherLogits = o.distillationWeight() > 0
-          ? Autograd.inference(() -> VitGraph.forward(teacher, x, Quantization.none()))
-          : null;
-      double loss = Autograd.recording(() -> {
-        NDArray logits = VitGraph.forward(student, x, quant);
-        NDArray l = Losses.crossEntropy(logits, y, o.labelSmoothing());
-        if (teacherLogits != null) {
-          l = l.add(Losses.distillation(logits, teacherLogits, o.temperature()).mul(o.distillationWeight()));
-        }
-        Autograd.backward(l);
-        return NdValues.scalar(l);
-      });
-      Autograd.inference(() -> {
-        optimizer.step(lrs);
-        quant.keepStepsPositive();
-      });
-      Autograd.zeroGradients(student.all().values());
-      Autograd.zeroGradients(quant.stepArrays().values());
-      return loss;
     }
   }
 

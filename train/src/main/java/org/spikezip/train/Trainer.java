@@ -60,27 +60,14 @@ public final class Trainer {
       for (Map.Entry<String, NDArray> e : params.all().entrySet()) {
         optimizer.add(e.getValue(), decays(e.getKey(), e.getValue()) ? o.weightDecay() : 0, 0);
       }
+      SupervisedStep<VitParameters, NDArray> step = new SupervisedStep<>(VitGraph::forward, params, null,
+          Quantization.none(), optimizer, SupervisedStep.Loss.crossEntropy(o.labelSmoothing()));
       List<EpochSummary> epochs = EpochLoop.run(TrainingStage.ANN, o.epochs(), source::epoch, List.of(schedule),
-          (batch, lrs, step) -> step(root, params, optimizer, source, batch, o.labelSmoothing(), lrs[0], step),
+          (batch, lrs, salt) -> step.run(root, m -> source.images(m, batch, params.dataType(), true, salt),
+              m -> source.labels(m, batch), lrs),
           () -> testSource == null ? Double.NaN : Evaluator.top1(root, params, Quantization.none(), testSource),
           listener);
       return new TrainResult(params.toWeights(), epochs, EpochLoop.lastTop1(epochs));
-    }
-  }
-
-  private static double step(NDManager root, VitParameters params, AdamW optimizer, BatchSource source, int[] idx,
-      double smoothing, double lr, long salt) {
-    try (NDManager m = StepScope.open(root, params, Quantization.none(), optimizer.state())) {
-      NDArray x = source.images(m, idx, params.dataType(), true, salt);
-      NDArray y = source.labels(m, idx);
-      double loss = Autograd.recording(() -> {
-        NDArray l = Losses.crossEntropy(VitGraph.forward(params, x, Quantization.none()), y, smoothing);
-        Autograd.backward(l);
-        return NdValues.scalar(l);
-      });
-      Autograd.inference(() -> optimizer.step(new double[] {lr}));
-      Autograd.zeroGradients(params.all().values());
-      return loss;
     }
   }
 
