@@ -94,7 +94,7 @@ final class SentimentDemo {
     long t5 = System.nanoTime();
     List<DenseOpCount> dense = new ArrayList<>();
     for (EncoderInput in : test.inputs()) {
-      dense.add(DenseOpCount.of(qann.config(), in.length()));
+      dense.add(DenseOpCount.of(qann.config(), qann.head(), in.length()));
     }
     EnergyReport energy = EnergyAccounting.account(run.snn(), dense, EnergyModel.DEFAULT, run.qannPredictions(),
         Optional.of(run.labels()));

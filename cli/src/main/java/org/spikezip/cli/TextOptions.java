@@ -1,10 +1,11 @@
 package org.spikezip.cli;
 
 import java.nio.file.Path;
-import org.spikezip.error.SpikezipException;
-import org.spikezip.model.EncoderExamples;
 import org.spikezip.data.TextDataset;
 import org.spikezip.data.TextSplit;
+import org.spikezip.error.InvalidInputException;
+import org.spikezip.error.SpikezipException;
+import org.spikezip.model.EncoderExamples;
 import org.spikezip.text.TextTokenizer;
 import picocli.CommandLine.Option;
 
@@ -21,7 +22,7 @@ final class TextOptions {
   /** The tokenizer asked for, or the bundled MiniLM one. */
   TextTokenizer open() throws SpikezipException {
     if (maxTokens < 2) {
-      throw new org.spikezip.error.InvalidInputException("--max-tokens must be at least 2, got " + maxTokens);
+      throw new InvalidInputException("--max-tokens must be at least 2, got " + maxTokens);
     }
     Path file = tokenizer != null ? tokenizer : PretrainedEncoder.miniLm().tokenizerJson();
     return TextTokenizer.open(file, maxTokens);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class EncoderParameters implements ParameterSet {
     Map<String, NDArray> a = new LinkedHashMap<>();
     for (Map.Entry<String, Tensor> e : EncoderCheckpoint.tensors(w, "").entrySet()) {
       Tensor t = e.getValue();
-      Shape shape = new Shape(java.util.Arrays.stream(t.shape().dims()).asLongStream().toArray());
+      Shape shape = new Shape(Arrays.stream(t.shape().dims()).asLongStream().toArray());
       NDArray array = dataType == DataType.FLOAT64 ? m.create(t.data(), shape) : m.create(NdValues.toFloats(t.data()), shape);
       array.setName(e.getKey());
       a.put(e.getKey(), array);

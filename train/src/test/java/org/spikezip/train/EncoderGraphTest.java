@@ -1,12 +1,12 @@
 package org.spikezip.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.spikezip.model.Activation;
@@ -39,11 +39,11 @@ class EncoderGraphTest {
         activation);
     EncoderExamples data = sequences(w.config(), 9, 17);
     double[][] expected = EncoderFloatPass.logits(w, data.inputs());
-    double[][] got = djlLogits(w, data, Quantization.none(), null);
+    double[][] got = djlLogits(w, data, null);
     for (int i = 0; i < expected.length; i++) {
       for (int c = 0; c < expected[i].length; c++) {
         assertThat(got[i][c]).as("sequence %d class %d", i, c)
-            .isCloseTo(expected[i][c], org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected[i][c]))));
+            .isCloseTo(expected[i][c], Offset.offset(1e-9 * Math.max(1, Math.abs(expected[i][c]))));
       }
     }
   }
@@ -55,7 +55,7 @@ class EncoderGraphTest {
     EncoderExamples data = sequences(w.config(), 9, 23);
     QuantizerSteps steps = EncoderStepCalibrator.calibrate(w, 16, data.inputs());
     QuantizedEncoder qann = QuantizedEncoder.build(w, steps, 16, WeightPrecision.grid());
-    double[][] got = djlLogits(w, data, null, steps);
+    double[][] got = djlLogits(w, data, steps);
     int samePredictions = 0;
     double worst = 0;
     for (int i = 0; i < data.size(); i++) {
@@ -71,12 +71,12 @@ class EncoderGraphTest {
   }
 
   /** Logits from the DJL graph in float64: float when {@code steps} is null, else fake-quantized at L=16. */
-  private static double[][] djlLogits(EncoderWeights w, EncoderExamples data, Quantization none, QuantizerSteps steps) {
+  private static double[][] djlLogits(EncoderWeights w, EncoderExamples data, QuantizerSteps steps) {
     try (NDManager root = TorchRuntime.newManager();
         EncoderParameters p = EncoderParameters.fromWeights(root, w, DataType.FLOAT64);
         LsqQuantization lsq = steps == null ? null
             : LsqQuantization.fixed(root, EncoderSite.names(w.config().layers()), steps, 16, 0, DataType.FLOAT64)) {
-      Quantization q = steps == null ? none : lsq;
+      Quantization q = steps == null ? Quantization.none() : lsq;
       TextBatchSource source = new TextBatchSource(data, w.config().layout(), data.size(), 0);
       int[] all = new int[data.size()];
       for (int i = 0; i < all.length; i++) {

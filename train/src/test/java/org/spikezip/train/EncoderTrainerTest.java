@@ -2,11 +2,11 @@ package org.spikezip.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikezip.model.Activation;
@@ -68,7 +68,7 @@ class EncoderTrainerTest {
       correct += new EncoderQannForward(core).forward(test.inputs().get(i)).predictedClass() == test.label(i) ? 1 : 0;
     }
     assertThat(correct / (double) test.size()).as("the exact QANN's accuracy")
-        .isCloseTo(q.testTop1(), org.assertj.core.data.Offset.offset(0.05));
+        .isCloseTo(q.testTop1(), Offset.offset(0.05));
   }
 
   @Test
