@@ -32,6 +32,7 @@ import org.spikezip.sim.Encoding;
 import org.spikezip.train.CheckpointFiles;
 import org.spikezip.train.QatResult;
 import org.spikezip.train.QatTrainer;
+import org.spikezip.train.TrainOptions;
 import org.spikezip.train.TrainResult;
 import org.spikezip.train.Trainer;
 import picocli.CommandLine.Command;
@@ -111,14 +112,16 @@ final class DemoCommand implements Callable<Integer> {
     TrainCommand.createFolder(out);
     long t1 = System.nanoTime();
     err.println("[1/4] training the ANN");
-    TrainResult ann = Trainer.trainAnn(config, train, test, OptionChecks.checked(spec, () -> recipe.ann(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
+    TrainOptions annOptions = OptionChecks.checked(spec, () -> recipe.ann(TrainingRecipe.Kind.IMAGES));
+    TrainResult ann = Trainer.trainAnn(config, train, test, annOptions, new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), config);
     CheckpointFiles.saveAnn(out.resolve("ann.safetensors"), ann.weights());
     seconds.put("ann_training", lap(t1));
 
     long t2 = System.nanoTime();
     err.println("[2/4] quantization-aware training (QAT) at " + recipe.level + " levels");
-    QatResult qat = QatTrainer.run(ann.weights(), train, test, OptionChecks.checked(spec, () -> recipe.qat(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
+    QatResult qat = QatTrainer.run(ann.weights(), train, test,
+        OptionChecks.checked(spec, () -> recipe.qat(TrainingRecipe.Kind.IMAGES)), new TrainingProgress(err));
     Path qannFile = out.resolve("qann.safetensors");
     CheckpointFiles.saveQann(qannFile, qat);
     seconds.put("qat", lap(t2));
@@ -131,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
 
     long t4 = System.nanoTime();
     err.println("[4/4] simulating the test set until each sample is quiet");
-    DatasetRun run = DatasetRun.of(qann, snn, test, recipe.ann(TrainingRecipe.Kind.IMAGES).normalization(), Encoding.ANALOG, maxSteps, threads,
+    DatasetRun run = DatasetRun.of(qann, snn, test, annOptions.normalization(), Encoding.ANALOG, maxSteps, threads,
         err);
     seconds.put("simulation", lap(t4));
 
@@ -139,9 +142,11 @@ final class DemoCommand implements Callable<Integer> {
     EnergyReport energy = EnergyAccounting.account(run.snn(), DenseOpCount.of(config), EnergyModel.DEFAULT,
         run.qannPredictions(), Optional.of(run.labels()));
     List<String> warnings = lossWarnings(run, err);
-    ReportWriter.write(out.resolve("report"), energy, ReportSettings.forVit(Version.number(), qannFile.toString(), config,
-        qann.level(), qann.precision().toString(), test.source(), "analog", maxSteps, threads, "labels", warnings));
-    return finish(new DemoOutcome(ann.testTop1(), qat.testTop1(), qann.level(), run, energy, seconds, "images"), t5, t0);
+    ReportWriter.write(out.resolve("report"), energy, ReportSettings.forVit(Version.number(), qannFile.toString(),
+        config, qann.level(), qann.precision().toString(), test.source(), "analog", maxSteps, threads, "labels",
+        warnings));
+    return finish(new DemoOutcome(ann.testTop1(), qat.testTop1(), qann.level(), run, energy, seconds, "images"), t5,
+        t0);
   }
 
   /** Warns (stderr and report) when samples hit the step cap. */
