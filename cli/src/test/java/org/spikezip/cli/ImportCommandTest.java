@@ -102,8 +102,8 @@ class ImportCommandTest {
 
     assertThat(encoder.code()).isEqualTo(4);
     assertThat(encoder.errLines()[0]).isEqualTo("spikezip: error: " + bert + ": a Hugging Face BERT-family encoder"
-        + " (embeddings.word_embeddings, encoder.layer.N.attention.self.query, ...) is not supported yet; spikezip"
-        + " converts Vision Transformers");
+        + " (embeddings.word_embeddings, encoder.layer.N.attention.self.query, ...) is a text encoder, which the ViT"
+        + " commands do not read; use train/qat/eval with --dataset sentiment|imdb|tsv, or report --sentences");
     assertThat(globalPool.code()).isEqualTo(4);
     assertThat(globalPool.errLines()[0]).startsWith("spikezip: error: global_pool");
   }

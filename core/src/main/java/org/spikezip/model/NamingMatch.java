@@ -56,8 +56,9 @@ public record NamingMatch(CheckpointNaming naming, String prefix) {
         throw new UnsupportedModelException(source + ": a " + match.naming().title() + " is not supported (its"
             + " query, key and value are separate); save the model with timm's names");
       case BERT_ENCODER:
-        throw new UnsupportedModelException(source + ": a " + match.naming().title() + " is not supported yet;"
-            + " spikezip converts Vision Transformers");
+        throw new UnsupportedModelException(source + ": a " + match.naming().title() + " is a text encoder, which"
+            + " the ViT commands do not read; use train/qat/eval with --dataset sentiment|imdb|tsv, or report"
+            + " --sentences");
       default:
         throw new MalformedWeightsException(source + ": no ViT found: neither 'patch_embed.proj.weight' (timm)"
             + " nor 'patch_embed.proj.0.weight' (SpikeZIP-TF QANN); " + nearest(store.names()));

@@ -53,7 +53,8 @@ class NamingMatchTest {
       assertThatThrownBy(() -> NamingMatch.requireVit(store))
           .isInstanceOf(UnsupportedModelException.class)
           .hasMessage(file + ": a Hugging Face BERT-family encoder (embeddings.word_embeddings,"
-              + " encoder.layer.N.attention.self.query, ...) is not supported yet; spikezip converts Vision Transformers");
+              + " encoder.layer.N.attention.self.query, ...) is a text encoder, which the ViT commands do not read;"
+              + " use train/qat/eval with --dataset sentiment|imdb|tsv, or report --sentences");
     }
   }
 

@@ -82,8 +82,8 @@ class CheckpointInspectionTest {
       assertThat(in.naming().naming()).isEqualTo(CheckpointNaming.BERT_ENCODER);
       assertThat(in.architecture()).isEqualTo(
           "BERT-family encoder: dim 4, 1 layers, intermediate ?, vocabulary 30, ? positions, ? token types");
-      assertThat(in.missing()).singleElement().asString().endsWith("is not supported yet; spikezip converts Vision"
-          + " Transformers");
+      assertThat(in.missing()).singleElement().asString().endsWith("is a text encoder, which the ViT commands do"
+          + " not read; use train/qat/eval with --dataset sentiment|imdb|tsv, or report --sentences");
     }
   }
 }
