@@ -66,8 +66,9 @@ final class TrainingRecipe {
         .optSeed(seed)
         .optAugmentation(augment ? Augmentation.CROP_FLIP : Augmentation.NONE);
     if (text) {
-      // BERT fine-tuning: short warm-up, light decay, no smoothing (two classes).
-      b.optWarmupEpochs(0.3).optWeightDecay(0.01).optLabelSmoothing(0).optEvalBatchSize(128);
+      // BERT fine-tuning: short warm-up, light decay, no smoothing (two classes). Evaluation batches
+      // as small as training ones: a batch of long sequences holds every intermediate until it ends.
+      b.optWarmupEpochs(0.3).optWeightDecay(0.01).optLabelSmoothing(0).optEvalBatchSize(or(batch, 32));
     }
     return b.build();
   }
@@ -84,7 +85,7 @@ final class TrainingRecipe {
         .optSeed(seed)
         .optAugmentation(augment ? Augmentation.CROP_FLIP : Augmentation.NONE);
     if (text) {
-      b.optWeightDecay(0.01).optLabelSmoothing(0).optEvalBatchSize(128);
+      b.optWeightDecay(0.01).optLabelSmoothing(0).optEvalBatchSize(or(batch, 32));
     }
     return b.build();
   }
