@@ -87,6 +87,7 @@ public final class TorchRuntime {
 
   private static void configure() {
     NativeEnvironment.setDefault("OMP_WAIT_POLICY", "PASSIVE");
+    NativeEnvironment.limitArenas(2);
     setDefault("ai.djl.offline", "true");
     if (System.getenv("DJL_CACHE_DIR") == null) {
       setDefault("DJL_CACHE_DIR", Path.of(System.getProperty("user.home"), ".djl.ai").toString());

@@ -25,4 +25,10 @@ class TorchRuntimeTest {
     assertThat(NativeEnvironment.setDefault("SPIKEZIP_TEST_VARIABLE", "1")).isTrue();
     assertThat(TorchRuntime.threads()).isEqualTo(1);
   }
+
+  @Test
+  void capsGlibcsArenas() {
+    // This machine and CI run glibc; mallopt answers 1 when it takes the setting.
+    assertThat(NativeEnvironment.limitArenas(2)).isTrue();
+  }
 }
