@@ -1,15 +1,14 @@
 package org.spikezip.sim;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.spikezip.convert.SpikingEncoder;
 import org.spikezip.model.EncoderInput;
 
 /**
  * Runs a {@link SpikingEncoder} on tokenized sequences, each stopping on its own (per-sample stop
- * rule). State is allocated once per sequence length and reused; {@link #run} is not thread-safe,
- * {@link #runAll} gives each worker thread its own states.
+ * rule). The state of the last sequence length is kept and reused while the length repeats (a
+ * state per length would hold gigabytes over 128-token reviews of every length); {@link #run} is
+ * not thread-safe, {@link #runAll} gives each worker thread its own state.
  *
  * <p>Contract: with {@link StopRule#quiescent}, at the stop every neuron layer's tracer equals the
  * codes of {@link org.spikezip.quant.EncoderQannForward} under the same quantizer name and the
@@ -22,7 +21,7 @@ public final class EncoderSimulator {
   private final SpikingEncoder net;
   private final StopRule stopRule;
   private final boolean neuronDetail;
-  private final Map<Integer, EncoderSimState> states = new HashMap<>();
+  private EncoderSimState state;
 
   public EncoderSimulator(SpikingEncoder net, StopRule stopRule) {
     this(net, stopRule, true);
@@ -65,7 +64,11 @@ public final class EncoderSimulator {
   }
 
   private SampleResult run(int sample, EncoderInput input, SimulationListener listener) {
-    EncoderSimState s = states.computeIfAbsent(input.length(), n -> new EncoderSimState(net, n));
+    if (state == null || state.length != input.length()) {
+      state = null; // let the old arrays go before the new ones are allocated
+      state = new EncoderSimState(net, input.length());
+    }
+    EncoderSimState s = state;
     SampleResult r = new EncoderRunner(net, stopRule, neuronDetail).run(input, s);
     listener.onSampleEnd(sample, r);
     return r;
