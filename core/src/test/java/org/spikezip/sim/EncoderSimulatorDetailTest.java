@@ -56,6 +56,23 @@ class EncoderSimulatorDetailTest {
   }
 
   @Test
+  void oneSimulatorGivesEachSequenceWhatAFreshOneGives() {
+    // Lengths change from one sequence to the next (3,4,5,6,7,3,...) and repeat, so the kept state
+    // is both replaced and reused; each result must not depend on what ran before.
+    SpikingEncoder net = net();
+    EncoderSimulator shared = new EncoderSimulator(net, StopRule.quiescent(10_000));
+    List<EncoderInput> in = inputs(8);
+    in.add(in.get(7));
+    for (EncoderInput x : in) {
+      SampleResult reused = shared.run(x);
+      SampleResult fresh = new EncoderSimulator(net, StopRule.quiescent(10_000)).run(x);
+      assertThat(reused.logitsPerStep()).isEqualTo(fresh.logitsPerStep());
+      assertThat(reused.spikeCounts()).usingRecursiveComparison().isEqualTo(fresh.spikeCounts());
+      assertThat(reused.stopStep()).isEqualTo(fresh.stopStep());
+    }
+  }
+
+  @Test
   void theListenerHearsEverySampleOnceWithItsResult() {
     List<EncoderInput> in = inputs(7);
     Map<Integer, SampleResult> heard = new ConcurrentHashMap<>();
