@@ -11,16 +11,12 @@ import org.spikezip.error.SpikezipException;
 import org.spikezip.io.AtomicFiles;
 import org.spikezip.model.EncoderExamples;
 import org.spikezip.quant.QuantizedEncoder;
-import org.spikezip.quant.WeightPrecision;
 import org.spikezip.text.TextTokenizer;
-import org.spikezip.train.EncoderCheckpointFiles;
-import org.spikezip.train.EncoderQannState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -71,19 +67,14 @@ final class EvalCommand implements Callable<Integer> {
 
   /** An encoder QANN checkpoint and its SNN on the chosen part of a sentence set. */
   private Evaluation evaluateEncoder(PrintWriter err) throws SpikezipException {
-    if (model.snn != null || model.qann == null || model.qann.checkpoint == null) {
-      throw new ParameterException(spec.commandLine(), "sentences need an encoder QANN: --checkpoint qann.safetensors"
-          + " (written by 'spikezip qat' or 'spikezip demo --task sentiment')");
-    }
-    Path file = model.qann.checkpoint;
-    EncoderQannState state = EncoderCheckpointFiles.loadQann(file);
-    QuantizedEncoder qann = QuantizedEncoder.build(state.weights(), state.steps(), state.level(), WeightPrecision.grid());
+    LoadedEncoder m = model.loadEncoder(spec, "sentences need");
+    QuantizedEncoder qann = m.qann();
     EncoderExamples data;
     try (TextTokenizer tok = text.open()) {
       data = dataset.loadText(tok, qann.config().numClasses());
     }
     DatasetRun run = DatasetRun.of(qann, SpikingEncoder.convert(qann), data, sim.maxSteps, sim.threads, err);
-    return new Evaluation("QANN checkpoint " + file, qann.level(), dataset.kind.toString().toLowerCase(Locale.ROOT)
+    return new Evaluation(m.source(), qann.level(), dataset.kind.toString().toLowerCase(Locale.ROOT)
         + " (" + dataset.split + ")", "sentences", "token embeddings at step 1", run);
   }
 

@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -62,13 +61,9 @@ final class QatCommand implements Callable<Integer> {
     }
     VitWeights teacher = CheckpointFiles.loadAnn(ann);
     ImageDataset[] split = data.load();
-    try {
-      recipe.qat(TrainingRecipe.Kind.IMAGES);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    QatOptions options = OptionChecks.checked(spec, () -> recipe.qat(TrainingRecipe.Kind.IMAGES));
     TrainCommand.createFolder(out);
-    QatResult r = QatTrainer.run(teacher, split[0], split[1], recipe.qat(TrainingRecipe.Kind.IMAGES), new TrainingProgress(err));
+    QatResult r = QatTrainer.run(teacher, split[0], split[1], options, new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), teacher.config());
     CheckpointFiles.saveQann(out.resolve("qann.safetensors"), r);
     spec.commandLine().getOut().printf(Locale.ROOT, "QANN (L=%d) top-1 %.2f %% on %d test images; wrote %s%n",
@@ -83,12 +78,7 @@ final class QatCommand implements Callable<Integer> {
     }
     EncoderWeights teacher = EncoderCheckpointFiles.loadAnn(ann);
     TorchRuntime.defaultThreads(Runtime.getRuntime().availableProcessors());
-    QatOptions options;
-    try {
-      options = recipe.qat(TrainingRecipe.Kind.TEXT);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    QatOptions options = OptionChecks.checked(spec, () -> recipe.qat(TrainingRecipe.Kind.TEXT));
     TextSplit split = data.loadText(recipe.seed);
     TokenizedSplit sets = text.encode(split);
     EncoderExamples train = sets.train();

@@ -22,7 +22,6 @@ import org.spikezip.quant.EncoderQannForward;
 import org.spikezip.quant.QannForward;
 import org.spikezip.quant.QannResult;
 import org.spikezip.quant.QuantizedEncoder;
-import org.spikezip.quant.WeightPrecision;
 import org.spikezip.report.EnergyUnit;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
@@ -31,8 +30,6 @@ import org.spikezip.sim.SampleResult;
 import org.spikezip.sim.Simulator;
 import org.spikezip.sim.StopRule;
 import org.spikezip.text.TextTokenizer;
-import org.spikezip.train.EncoderCheckpointFiles;
-import org.spikezip.train.EncoderQannState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,13 +133,8 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private Measured sentences(EnergyModel energyModel, PrintWriter err) throws SpikezipException {
-    if (model.snn != null || model.qann == null || model.qann.checkpoint == null) {
-      throw new ParameterException(spec.commandLine(), "--sentences needs an encoder QANN: --checkpoint"
-          + " qann.safetensors (written by 'spikezip qat' or 'spikezip demo --task sentiment')");
-    }
-    Path file = model.qann.checkpoint;
-    EncoderQannState state = EncoderCheckpointFiles.loadQann(file);
-    QuantizedEncoder qann = QuantizedEncoder.build(state.weights(), state.steps(), state.level(), WeightPrecision.grid());
+    LoadedEncoder m = model.loadEncoder(spec, "--sentences needs");
+    QuantizedEncoder qann = m.qann();
     SentenceInput in = SentenceInput.read(sentences, qann.config().numClasses());
     List<EncoderInput> tokens;
     try (TextTokenizer tok = text.open()) {
@@ -158,7 +150,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     EnergyReport r = EnergyAccounting.account(snn, dense, energyModel,
         q.stream().mapToInt(QannResult::predictedClass).toArray(), in.labels());
-    String source = "QANN checkpoint " + file;
+    String source = m.source();
     String reference = in.labels().isPresent() ? "labels (column 'label')" : "the QANN's predictions (no labels)";
     return new Measured(source, qann.level(), r, w -> ReportSettings.forEncoder(Version.number(), source,
         qann.config(), qann.level(), qann.precision().toString(), sentences.toString(), "token embeddings at step 1",

@@ -20,11 +20,9 @@ import org.spikezip.model.EncoderExamples;
 import org.spikezip.model.EncoderInput;
 import org.spikezip.model.EncoderWeights;
 import org.spikezip.quant.QuantizedEncoder;
-import org.spikezip.quant.WeightPrecision;
 import org.spikezip.report.ReportSettings;
 import org.spikezip.report.ReportWriter;
 import org.spikezip.train.EncoderCheckpointFiles;
-import org.spikezip.train.EncoderQannState;
 import org.spikezip.train.EncoderQatResult;
 import org.spikezip.train.EncoderQatTrainer;
 import org.spikezip.train.EncoderTrainResult;
@@ -80,9 +78,7 @@ final class SentimentDemo {
 
     long t3 = System.nanoTime();
     err.println("[3/4] converting the QANN read back from " + qannFile);
-    EncoderQannState state = EncoderCheckpointFiles.loadQann(qannFile);
-    QuantizedEncoder qann = QuantizedEncoder.build(state.weights(), state.steps(), state.level(),
-        WeightPrecision.grid());
+    QuantizedEncoder qann = LoadedEncoder.read(qannFile).qann();
     SpikingEncoder snn = SpikingEncoder.convert(qann);
     seconds.put("conversion", DemoCommand.lap(t3));
 

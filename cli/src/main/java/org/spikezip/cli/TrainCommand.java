@@ -24,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -77,15 +76,10 @@ final class TrainCommand implements Callable<Integer> {
       return fineTuneEncoder(err);
     }
     ImageDataset[] split = data.load();
-    VitConfig config;
-    try {
-      config = shape.config(split[0]);
-      recipe.ann(TrainingRecipe.Kind.IMAGES);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    VitConfig config = OptionChecks.checked(spec, () -> shape.config(split[0]));
+    TrainOptions options = OptionChecks.checked(spec, () -> recipe.ann(TrainingRecipe.Kind.IMAGES));
     createFolder(out);
-    TrainResult r = Trainer.trainAnn(config, split[0], split[1], recipe.ann(TrainingRecipe.Kind.IMAGES), new TrainingProgress(err));
+    TrainResult r = Trainer.trainAnn(config, split[0], split[1], options, new TrainingProgress(err));
     CheckpointFiles.saveConfig(out.resolve("config.json"), config);
     CheckpointFiles.saveAnn(out.resolve("ann.safetensors"), r.weights());
     spec.commandLine().getOut().printf(Locale.ROOT, "ANN top-1 %.2f %% on %d test images; wrote %s%n",
